@@ -1,0 +1,66 @@
+"""The audit of one report, as plain data (the JSON of `auditor revisar`)."""
+
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+
+ERROR, WARNING, INFO = "error", "warning", "info"
+
+# verdict codes (JSON) and what a person reads
+READY = "ready_to_sign"
+RESERVATIONS = "sign_with_reservations"
+REVIEW = "review_before_signing"
+
+
+@dataclass
+class Evidence:
+    """The latest word on one link: from the harvester, the store, or a person."""
+
+    status: str  # alive | broken | unverified | invalid | refused
+    reason: str | None = None
+    author: str | None = None
+    published_at: str | None = None  # ISO 8601 UTC
+    checked_at: str | None = None
+    manual: bool = False  # confirmed by a person (`auditor confirmar`)
+
+
+@dataclass
+class CoverageRow:
+    phase: str
+    platform: str
+    claimed: float | int | None
+    listed: int
+    alive: int
+    broken: int
+    unverified: int
+
+
+@dataclass
+class Finding:
+    code: str
+    severity: str
+    phase: str | None
+    platform: str | None
+    url: str | None
+    line: int | None
+    message: str  # Spanish
+
+
+@dataclass
+class Audit:
+    source: str
+    sha256: str
+    title: str
+    institution: str
+    event_date: str | None
+    report_date: str | None
+    verdict: str
+    audited_at: str
+    tool_version: str
+    checks_from: str | None
+    checks_to: str | None
+    coverage: list[CoverageRow] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+
+    def to_dict(self) -> dict:
+        return asdict(self)
