@@ -1,11 +1,33 @@
-"""Facebook: posts, videos, reels, photos and the share links that redirect to them."""
+"""Facebook: posts, videos, reels, photos and the share links that redirect to them.
+
+There is no keyless record endpoint: the post's own public page is the only source. Signals
+trusted (when Facebook changes its answers, change this header and the tables below):
+- the redirect chain: the first hop that is a post URL (or the `next=` of a login redirect)
+  names the post a share link resolves to;
+- a final URL on LOGIN_PATH: unverified login_wall (the usual answer to robots);
+- UNAVAILABLE texts in the page: broken unavailable (Facebook says it is gone or not public);
+- `og:title` with an `og:url` naming a post: alive; date from PUBLISHED (embedded epochs or
+  `article:published_time`); author from the post URL's page name;
+- LOGIN_MARKERS (a login form, the "update your browser" interstitial): unverified login_wall.
+Any other page is unverified `unexpected: ...` naming what was seen.
+"""
 
 from __future__ import annotations
 
 import re
-from urllib.parse import urlencode
+from urllib.parse import parse_qs, urlencode, urlsplit
 
+from .answers import Page, described, http_verdict, iso_utc, not_a_post, result, unexpected
+from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo
 from .shapes import Groups, ShapedAdapter, shape
+
+LOGIN_PATH = re.compile(r"/(?:login|checkpoint)\b")
+UNAVAILABLE = ("this content isn't available", "este contenido no está disponible",
+               "this page isn't available", "esta página no está disponible")
+LOGIN_MARKERS = ('id="login_form"', 'id="loginbutton"', "you must log in to continue",
+                 "debes iniciar sesión para continuar", "/unsupportedbrowser")
+PUBLISHED = (re.compile(r'"(?:publish_time|creation_time)"\s*:\s*(\d{9,11})\b'),
+             re.compile(r'data-utime="(\d{9,11})"'))
 
 _HOST = r"^(?:[\w-]+\.)*(?:facebook|fb)\.com"
 _PAGE = r"/(?P<account>[\w.-]+)"
@@ -82,6 +104,73 @@ class FacebookAdapter(ShapedAdapter):
         "https://www.facebook.com/": None,
         "https://www.facebook.com/sharer/sharer.php?u=https%3A%2F%2Fcne.gob.ec": None,
     }
+
+    async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
+        if info.post_id is None:
+            return not_a_post(info)
+        reply = await fetch.get(info.canonical_url)
+        resolved = self._resolved(info, [*reply.history, reply.url])
+        verdict = self._read_page(reply, resolved or info)
+        if resolved is not None:
+            verdict.resolved_id, verdict.resolved_url = resolved.post_id, resolved.canonical_url
+        return verdict
+
+    def _resolved(self, info: UrlInfo, chain: list[str]) -> UrlInfo | None:
+        """The first post in the redirect chain other than the one asked for."""
+        for url in chain:
+            target = _login_target(url) or url
+            if self.claims_host(urlsplit(target).hostname or ""):
+                found = self.parse(target)
+                if found.post_id and found.post_id != info.post_id and not _is_share(found):
+                    return found
+        return None
+
+    def _read_page(self, reply: Reply, post: UrlInfo) -> CheckResult:
+        if LOGIN_PATH.match(urlsplit(reply.url).path):
+            return result(UNVERIFIED, "login_wall", reply)
+        html = reply.text()
+        page = Page(html)
+        shown = self._shown(page)
+        if reply.status_code == 200 and page.meta("og:title") and shown is not None:
+            return result(ALIVE, None, reply, title=page.meta("og:title"),
+                          author=post.account or shown.account,
+                          published_at=_published(html, page))
+        text = html.lower().replace("\u2019", "'")
+        if any(phrase in text for phrase in UNAVAILABLE):
+            return result(BROKEN, "unavailable", reply)
+        if reply.status_code != 200:
+            return http_verdict(reply, "page")
+        if any(marker in text for marker in LOGIN_MARKERS):
+            return result(UNVERIFIED, "login_wall", reply)
+        return unexpected(f"page with no post and no known wall: {described(reply)}", reply)
+
+    def _shown(self, page: Page) -> UrlInfo | None:
+        """The post the page's og:url names, if it names one."""
+        og_url = page.meta("og:url")
+        if not og_url or not self.claims_host(urlsplit(og_url).hostname or ""):
+            return None
+        shown = self.parse(og_url)
+        return shown if shown.post_id else None
+
+
+def _login_target(url: str) -> str | None:
+    parts = urlsplit(url)
+    if not LOGIN_PATH.match(parts.path):
+        return None
+    return (parse_qs(parts.query).get("next") or [None])[0]
+
+
+def _is_share(info: UrlInfo) -> bool:
+    return (info.canonical_url or "").startswith(("https://www.facebook.com/share/",
+                                                  "https://fb.watch/"))
+
+
+def _published(html: str, page: Page) -> str | None:
+    for pattern in PUBLISHED:
+        found = pattern.search(html)
+        if found:
+            return iso_utc(int(found.group(1)))
+    return iso_utc(page.meta("article:published_time"))
 
 
 ADAPTER = FacebookAdapter()

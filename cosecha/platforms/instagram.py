@@ -1,9 +1,15 @@
-"""Instagram: posts, reels and IGTV are recognised; there is no keyless check yet."""
+"""Instagram: posts, reels and IGTV are recognised; there is no keyless check yet.
+
+Signals trusted: none. Its links are unverified `no_adapter` without any request: a login page
+answering 200 is not evidence that a post exists.
+"""
 
 from __future__ import annotations
 
 import re
 
+from .answers import result
+from .base import UNVERIFIED, CheckResult, Fetcher, UrlInfo
 from .shapes import ShapedAdapter, shape
 
 _HOST = r"^(?:[\w-]+\.)*(?:instagram\.com|instagr\.am)"
@@ -19,7 +25,8 @@ class InstagramAdapter(ShapedAdapter):
     folded = re.compile(r"(?:[\w-]+\.)*(?:instagram\.com|instagr\.am)")
     tracking = re.compile(r"igsh|igshid|img_index|utm_\w*|fbclid", re.IGNORECASE)
     shapes = (
-        shape(_HOST + r"(?:/[\w.]+)?/(?P<kind>p|tv)/" + _ID, "https://www.instagram.com/{kind}/{id}/"),
+        shape(_HOST + r"(?:/[\w.]+)?/(?P<kind>p|tv)/" + _ID,
+              "https://www.instagram.com/{kind}/{id}/"),
         shape(_HOST + r"(?:/[\w.]+)?/reels?/" + _ID, "https://www.instagram.com/reel/{id}/"),
         shape(_HOST + "/" + _RESERVED + r"(?P<account>[\w.]+)/?\?",
               "https://www.instagram.com/{account}/"),
@@ -35,6 +42,9 @@ class InstagramAdapter(ShapedAdapter):
         "https://www.instagram.com/cne_ecuador/": None,
         "https://www.instagram.com/explore/tags/elecciones/": None,
     }
+
+    async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
+        return result(UNVERIFIED, "no_adapter", final_url=info.canonical_url)
 
 
 ADAPTER = InstagramAdapter()

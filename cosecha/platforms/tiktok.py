@@ -1,9 +1,15 @@
-"""TikTok: videos and short links are recognised; there is no keyless check yet."""
+"""TikTok: videos and short links are recognised; there is no keyless check yet.
+
+Signals trusted: none. Its links are unverified `no_adapter` without any request: a login page
+answering 200 is not evidence that a post exists.
+"""
 
 from __future__ import annotations
 
 import re
 
+from .answers import result
+from .base import UNVERIFIED, CheckResult, Fetcher, UrlInfo
 from .shapes import ShapedAdapter, shape
 
 _HOST = r"^(?:www\.|m\.)?tiktok\.com"
@@ -39,6 +45,9 @@ class TikTokAdapter(ShapedAdapter):
         "https://www.tiktok.com/@cne_ecuador": None,
         "https://www.tiktok.com/": None,
     }
+
+    async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
+        return result(UNVERIFIED, "no_adapter", final_url=info.canonical_url)
 
 
 ADAPTER = TikTokAdapter()

@@ -1,10 +1,47 @@
-"""X (Twitter): status URLs, dated offline by their snowflake id."""
+"""X (Twitter): status URLs, dated offline by their snowflake id, checked keyless.
+
+Signals trusted (when X changes its answers, change this header and the SIGNALS table):
+- the date: the status id itself, `(id >> 22) + SNOWFLAKE_EPOCH_MS` (ids from SNOWFLAKE_FIRST_ID);
+- the record: the embed widgets' syndication endpoint (SYNDICATION), keyed by a token derived from
+  the id: `Tweet` with `user` is alive; `TweetTombstone` is read by its text (SIGNALS);
+- the confirmation: publish.twitter.com oEmbed (OEMBED) for a 404, a tweet without `user`
+  (suspended author), and withheld (empty, age or sensitive) tombstones.
+Anything else (HTML where JSON was expected, broken JSON, `{}`, an unknown typename or tombstone
+text) is unverified `unexpected: ...` naming what was seen, never broken.
+"""
 
 from __future__ import annotations
 
+import math
 import re
+from datetime import UTC, datetime
+from urllib.parse import urlencode, urlsplit
 
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, result, shorten,
+                      unexpected)
+from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo
 from .shapes import ShapedAdapter, shape
+
+SYNDICATION = "https://cdn.syndication.twimg.com/tweet-result?id={id}&token={token}"
+OEMBED = "https://publish.twitter.com/oembed?"
+SNOWFLAKE_EPOCH_MS = 1288834974657
+SNOWFLAKE_FIRST_ID = 29700859247  # older ids were sequential and carry no date
+
+# Tombstone text (lower case) -> verdict; the first match wins. WITHHELD: the post exists but is
+# hidden from logged-out readers; oEmbed decides between alive restricted and unverified.
+WITHHELD = "withheld"
+SIGNALS: tuple[tuple[str, str, str], ...] = (
+    ("age-restricted", WITHHELD, "restricted"),
+    ("sensitive", WITHHELD, "restricted"),
+    ("withheld", WITHHELD, "restricted"),
+    ("deleted by the post author", BROKEN, "deleted"),
+    ("suspended", BROKEN, "suspended"),
+    ("no longer exists", BROKEN, "account_gone"),
+    ("limits who can view", BROKEN, "protected"),
+    ("violated the", BROKEN, "removed"),
+)
 
 _HOST = r"^(?:[\w-]+\.)*(?:x|twitter)\.com"
 _RESERVED = (r"(?!(?:home|explore|search|i|intent|share|hashtag|settings|notifications|messages"
@@ -46,6 +83,134 @@ class XAdapter(ShapedAdapter):
         "https://x.com/search?q=cne": None,
         "https://x.com/user/status/notanumber": None,
     }
+
+    def offline_facts(self, info: UrlInfo) -> CheckResult | None:
+        published = snowflake_date(info.post_id)
+        return result(UNVERIFIED, "offline", published_at=published) if published else None
+
+    async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
+        if info.post_id is None:
+            return not_a_post(info)
+        url = SYNDICATION.format(id=info.post_id, token=syndication_token(info.post_id))
+        reply = await fetch.get(url)
+        if reply.status_code == 404:
+            return await self._oembed(info, fetch)
+        if reply.status_code != 200:
+            return http_verdict(reply, "syndication")
+        record = json_of(reply)
+        if not isinstance(record, dict):
+            return unexpected(f"syndication answered {described(reply)}", reply)
+        return await self._read_record(record, reply, info, fetch)
+
+    async def _read_record(self, record: dict, reply: Reply, info: UrlInfo,
+                           fetch: Fetcher) -> CheckResult:
+        kind = record.get("__typename")
+        if kind == "Tweet" and isinstance(record.get("user"), dict):
+            return result(ALIVE, None, reply, author=record["user"].get("screen_name"),
+                          published_at=iso_utc(record.get("created_at"))
+                          or snowflake_date(info.post_id),
+                          title=shorten(record.get("text")))
+        if kind == "Tweet":  # a suspended author's post comes back without `user`
+            return await self._oembed(info, fetch)
+        if kind == "TweetTombstone" or "tombstone" in record:
+            return await self._read_tombstone(record.get("tombstone"), reply, info, fetch)
+        if not record:
+            return unexpected("syndication answered {} (token refused?)", reply)
+        return unexpected(f"syndication __typename {kind!r}", reply)
+
+    async def _read_tombstone(self, tombstone, reply: Reply, info: UrlInfo,
+                              fetch: Fetcher) -> CheckResult:
+        text = _tombstone_text(tombstone)
+        for needle, status, reason in SIGNALS:
+            if needle in text.lower():
+                break
+        else:
+            if text:
+                return unexpected(f"tombstone {shorten(text, 80)!r}", reply)
+            status, reason = WITHHELD, "restricted"  # an empty tombstone: withheld, not gone
+        if status != WITHHELD:
+            return result(status, reason, reply, published_at=snowflake_date(info.post_id))
+        confirmed = await self._oembed(info, fetch)
+        if confirmed.status == ALIVE:
+            confirmed.reason = reason
+            return confirmed
+        return result(UNVERIFIED, reason, reply, published_at=snowflake_date(info.post_id))
+
+    async def _oembed(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
+        status_url = f"https://twitter.com/{info.account or 'i'}/status/{info.post_id}"
+        reply = await fetch.get(OEMBED + urlencode({"url": status_url, "omit_script": "1"}))
+        published = snowflake_date(info.post_id)
+        if reply.status_code == 404:
+            return result(BROKEN, "deleted", reply, published_at=published)
+        if reply.status_code == 403:
+            reason = "suspended" if "suspended" in reply.text().lower() else "protected"
+            return result(BROKEN, reason, reply, published_at=published)
+        if reply.status_code != 200:
+            return http_verdict(reply, "oembed")
+        embed = json_of(reply)
+        if not isinstance(embed, dict) or not embed.get("author_url"):
+            return unexpected(f"oembed answered {described(reply)}", reply)
+        return result(ALIVE, None, reply, author=_last_segment(embed["author_url"]),
+                      published_at=published, title=_embedded_text(embed.get("html")))
+
+
+def snowflake_date(post_id: str | None) -> str | None:
+    if not post_id or not post_id.isdigit() or int(post_id) < SNOWFLAKE_FIRST_ID:
+        return None
+    ms = (int(post_id) >> 22) + SNOWFLAKE_EPOCH_MS
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def syndication_token(post_id: str) -> str:
+    """The token the embed widgets send: ((id / 1e15) * π) in base 36, zeros and dot removed."""
+    return re.sub(r"0+|\.", "", _js_radix(int(post_id) / 1e15 * math.pi, 36))
+
+
+_DIGITS = "0123456789abcdefghijklmnopqrstuvwxyz"
+
+
+def _js_radix(value: float, radix: int) -> str:
+    """JavaScript's `Number.prototype.toString(radix)` for a non-negative double, as V8 does it:
+    fraction digits only up to the double's precision, rounded half to even."""
+    integer, fraction = math.floor(value), value - math.floor(value)
+    delta = max(0.5 * (math.nextafter(value, math.inf) - value), math.ulp(0.0))
+    digits: list[int] = []
+    while fraction >= delta:
+        fraction, delta = fraction * radix, delta * radix
+        digits.append(int(fraction))
+        fraction -= digits[-1]
+        if (fraction > 0.5 or (fraction == 0.5 and digits[-1] & 1)) and fraction + delta > 1:
+            while digits and digits[-1] + 1 == radix:  # carry into the written digits
+                digits.pop()
+            if digits:
+                digits[-1] += 1
+            else:
+                integer += 1
+            break
+    whole = ""
+    while True:
+        integer, remainder = divmod(integer, radix)
+        whole = _DIGITS[remainder] + whole
+        if not integer:
+            break
+    return whole + ("." + "".join(_DIGITS[d] for d in digits) if digits else "")
+
+
+def _tombstone_text(tombstone) -> str:
+    if not isinstance(tombstone, dict):
+        return ""
+    text = tombstone.get("text")
+    return str(text.get("text", "")) if isinstance(text, dict) else str(text or "")
+
+
+def _last_segment(url: str) -> str | None:
+    parts = [p for p in urlsplit(url).path.split("/") if p]
+    return parts[-1] if parts else None
+
+
+def _embedded_text(html: str | None) -> str | None:
+    node = HTMLParser(html).css_first("p") if html else None
+    return shorten(node.text()) if node is not None else None
 
 
 ADAPTER = XAdapter()

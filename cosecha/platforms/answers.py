@@ -1,0 +1,124 @@
+"""Reading platform answers: JSON bodies, HTML meta tags, dates and plain HTTP statuses.
+
+Shared by the adapters so each one only says which signals it trusts.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from datetime import UTC, datetime
+
+from selectolax.lexbor import LexborHTMLParser as HTMLParser
+
+from .base import INVALID, UNVERIFIED, CheckResult, Reply, UrlInfo
+
+TITLE_LIMIT = 200
+
+
+def result(status: str, reason: str | None = None, reply: Reply | None = None,
+           **facts) -> CheckResult:
+    """A check result; the reply that decided it gives the HTTP status and final URL."""
+    if reply is not None:
+        facts.setdefault("http_status", reply.status_code)
+        facts.setdefault("final_url", reply.url)
+    return CheckResult(status, reason, **facts)
+
+
+def not_a_post(info: UrlInfo) -> CheckResult:
+    return result(INVALID, "not_a_post", final_url=info.canonical_url)
+
+
+def unexpected(seen: str, reply: Reply | None = None) -> CheckResult:
+    """The platform answered something we do not know how to read: say what it was."""
+    return result(UNVERIFIED, f"unexpected: {seen}", reply)
+
+
+def http_verdict(reply: Reply, endpoint: str) -> CheckResult:
+    """What a status code alone says when the endpoint did not answer with content."""
+    code = reply.status_code
+    if code == 429:
+        return result(UNVERIFIED, "rate_limited", reply)
+    if code == 401:
+        return result(UNVERIFIED, "login_wall", reply)
+    if code in (403, 999) or "cf-mitigated" in reply.headers:  # 999: LinkedIn's bot answer
+        return result(UNVERIFIED, "blocked", reply)
+    if code >= 500:
+        return result(UNVERIFIED, "server_error", reply)
+    return unexpected(f"{endpoint} answered HTTP {code}", reply)
+
+
+def json_of(reply: Reply):
+    """The JSON body, or None when the body is not JSON (an HTML wall, a broken answer)."""
+    try:
+        return json.loads(reply.body)
+    except (ValueError, UnicodeDecodeError):
+        return None
+
+
+def described(reply: Reply) -> str:
+    """A few words on a body we could not read, for an `unexpected` reason."""
+    kind = reply.headers.get("content-type", "no content-type").split(";")[0]
+    start = " ".join(reply.text()[:60].split())
+    return f"{kind} {start!r}" if start else f"{kind}, empty body"
+
+
+def shorten(text: str | None, limit: int = TITLE_LIMIT) -> str | None:
+    if not text:
+        return None
+    text = " ".join(text.split())
+    return text if len(text) <= limit else text[: limit - 1].rstrip() + "…"
+
+
+def iso_utc(value: str | int | float | None) -> str | None:
+    """An ISO 8601 UTC timestamp ('...Z') from an epoch, an ISO string or a Twitter date.
+
+    A bare date ('2024-05-01') stays a date: the platform gave no time of day.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, int | float) or str(value).isdigit():
+        moment = datetime.fromtimestamp(int(value), UTC)
+    elif re.fullmatch(r"\d{4}-\d{2}-\d{2}", str(value)):
+        return str(value)
+    else:
+        moment = _parse_moment(str(value))
+        if moment is None:
+            return None
+    return moment.astimezone(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def _parse_moment(text: str) -> datetime | None:
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError:
+        try:
+            moment = datetime.strptime(text, "%a %b %d %H:%M:%S %z %Y")  # Twitter's v1 format
+        except ValueError:
+            return None
+    return moment if moment.tzinfo else moment.replace(tzinfo=UTC)
+
+
+class Page:
+    """An HTML page: its title and meta tags."""
+
+    def __init__(self, html: str):
+        self.html = html
+        self.tree = HTMLParser(html)
+
+    def meta(self, name: str) -> str | None:
+        for attr in ("property", "name"):
+            node = self.tree.css_first(f'meta[{attr}="{name}"]')
+            if node is not None and node.attributes.get("content"):
+                return node.attributes["content"].strip()
+        return None
+
+    def title(self) -> str | None:
+        node = self.tree.css_first("title")
+        return shorten(node.text()) if node is not None else None
+
+
+def looks_like_html(reply: Reply) -> bool:
+    kind = reply.headers.get("content-type", "")
+    return "html" in kind or (not kind and reply.body.lstrip()[:1] == b"<")
+
