@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from cosecha.platforms import adapters, by_name, claimant, identify, platform_named
 from cosecha.platforms.base import host_of
@@ -88,3 +90,15 @@ def test_units_imply_x_for_tuits():
     owners = {unit: a.name for a in adapters() for unit in a.units}
     assert owners["tuits"] == owners["tweets"] == owners["retuits"] == "x"
     assert len(owners) == sum(len(a.units) for a in adapters())  # no unit claimed twice
+
+
+def test_ipv6_literal_keeps_its_brackets_in_the_canonical_form():
+    assert identify("http://[fe80::1]:8080/a?utm_source=x").canonical_url == "http://[fe80::1]:8080/a"
+
+
+@given(st.text(max_size=80) | st.builds("https://{}{}".format, st.sampled_from(
+    ["x.com/", "www.youtube.com/watch?v=", "m.facebook.com/", "fb.watch/", "[", "t.co/"]),
+    st.text(max_size=40)))
+def test_parsing_never_raises_on_any_text(url):
+    info = identify(url)
+    assert info.post_id is None or info.post_id in url

@@ -59,6 +59,8 @@ def clean(parts: SplitResult, drop: re.Pattern[str], host: str | None = None,
 
 def _netloc(parts: SplitResult) -> str:
     host = (parts.hostname or "").rstrip(".")
+    if ":" in host:  # an IPv6 literal keeps its brackets
+        host = f"[{host}]"
     try:
         port = parts.port
     except ValueError:
@@ -75,7 +77,10 @@ class ShapedAdapter(Adapter):
     tracking: ClassVar[re.Pattern[str]] = TRACKING  # query parameters canonical URLs drop
 
     def parse(self, url: str) -> UrlInfo:
-        parts = split(url)
+        try:
+            parts = split(url)
+        except ValueError:  # malformed, e.g. an unclosed IPv6 bracket: nothing to canonicalise
+            return UrlInfo(self.name, None, None, None)
         key = match_key(parts)
         for candidate in self.shapes:
             found = candidate.pattern.match(key)
