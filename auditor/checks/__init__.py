@@ -1,0 +1,25 @@
+"""The checks that compare a report's claims with its evidence, one function per finding family."""
+
+from __future__ import annotations
+
+from ..model import Finding
+from .accounts import foreign_accounts
+from .counts import (breakdown_mismatches, count_mismatches, missing_evidence, no_claims,
+                     total_mismatches)
+from .dates import out_of_window, period_mismatches
+from .links import (broken_links, duplicate_links, invalid_links, manual_confirmations, not_posts,
+                    platform_mismatches, refused_links, unverified_links)
+from .subject import Subject
+
+CHECKS = (
+    count_mismatches, missing_evidence, broken_links, unverified_links, manual_confirmations,
+    duplicate_links, not_posts, invalid_links, refused_links, platform_mismatches,
+    foreign_accounts, out_of_window, breakdown_mismatches, total_mismatches, period_mismatches,
+    no_claims,
+)
+
+
+def findings(subject: Subject) -> list[Finding]:
+    """Every finding, report-wide ones first, then in the order of the report's lines."""
+    found = [f for check in CHECKS for f in check(subject)]
+    return sorted(found, key=lambda f: f.line or 0)

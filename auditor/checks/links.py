@@ -1,0 +1,84 @@
+"""Findings about single links: their status, repeats, and links that are not countable posts."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+
+from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
+
+from ..model import ERROR, INFO, WARNING, Finding
+from . import spanish
+from .finding import about_link
+from .subject import INVALID_LINK, NOT_A_POST, REFUSED_LINK, Entry, Subject
+
+MANUAL = " (confirmación manual)"
+
+
+def broken_links(subject: Subject) -> Iterator[Finding]:
+    for entry in _listed_with(subject, BROKEN):
+        yield about_link("broken_link", ERROR, entry,
+                         f"Enlace roto: {spanish.reason(entry.evidence.reason)}{_manual(entry)}")
+
+
+def unverified_links(subject: Subject) -> Iterator[Finding]:
+    for entry in _listed_with(subject, UNVERIFIED):
+        yield about_link("unverified_link", INFO, entry,
+                         f"Enlace sin verificar: {spanish.reason(entry.evidence.reason)}")
+
+
+def manual_confirmations(subject: Subject) -> Iterator[Finding]:
+    """A person vouched for a live link: every table must show it was not a robot's check."""
+    for entry in _listed_with(subject, ALIVE):
+        if entry.evidence.manual:
+            yield about_link("manual_confirmation", INFO, entry, "Enlace vivo" + MANUAL)
+
+
+def duplicate_links(subject: Subject) -> Iterator[Finding]:
+    for entry in subject.entries:
+        if entry.first is not None:
+            first = entry.first
+            where = f"la fase {first.phase.key}" if first.phase.key else "el informe"
+            yield about_link("duplicate_link", WARNING, entry,
+                             f"Publicación repetida: ya enlazada en {where}, línea "
+                             f"{first.link.line}; cuenta una sola vez")
+
+
+def not_posts(subject: Subject) -> Iterator[Finding]:
+    for entry in _of_kind(subject, NOT_A_POST):
+        yield about_link("not_a_post", WARNING, entry,
+                         f"El enlace de {entry.link.platform} no apunta a una publicación "
+                         "(perfil o página de inicio); no cuenta como evidencia")
+
+
+def invalid_links(subject: Subject) -> Iterator[Finding]:
+    for entry in _of_kind(subject, INVALID_LINK):
+        yield about_link("invalid_link", WARNING, entry,
+                         f"Enlace no verificable: {spanish.reason(entry.evidence.reason)}")
+
+
+def refused_links(subject: Subject) -> Iterator[Finding]:
+    for entry in _of_kind(subject, REFUSED_LINK):
+        yield about_link("refused_link", WARNING, entry,
+                         "Enlace a una dirección privada o local en un informe público; "
+                         "no se consultó")
+
+
+def platform_mismatches(subject: Subject) -> Iterator[Finding]:
+    for entry in subject.entries:
+        link = entry.link
+        if link.listed_as is not None and link.listed_as != link.platform:
+            yield about_link("platform_mismatch", WARNING, entry,
+                             f"Enlace listado como {link.listed_as} pero es de {link.platform}; "
+                             f"se cuenta en {link.platform}")
+
+
+def _listed_with(subject: Subject, status: str) -> Iterator[Entry]:
+    return (e for e in subject.entries if e.listed and e.evidence.status == status)
+
+
+def _of_kind(subject: Subject, kind: str) -> Iterator[Entry]:
+    return (e for e in subject.entries if e.kind == kind)
+
+
+def _manual(entry: Entry) -> str:
+    return MANUAL if entry.evidence.manual else ""
