@@ -103,6 +103,7 @@ def test_tombstone_deleted_by_author_is_broken_deleted_without_asking_oembed():
     found, fetcher = check(TWEET, {SYNDICATION: Served(200, capture(
         "x_syndication_tweet-result_tombstone_deleted.json"), JSON)})
     assert (found.status, found.reason) == ("broken", "deleted")
+    assert found.published_at == "2026-02-16T11:24:04Z"  # still dated by its id
     assert len(fetcher.requests) == 1
 
 

@@ -91,6 +91,11 @@ class XAdapter(ShapedAdapter):
     async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
         if info.post_id is None:
             return not_a_post(info)
+        found = await self._syndication(info, fetch)
+        found.published_at = found.published_at or snowflake_date(info.post_id)
+        return found
+
+    async def _syndication(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
         url = SYNDICATION.format(id=info.post_id, token=syndication_token(info.post_id))
         reply = await fetch.get(url)
         if reply.status_code == 404:
@@ -107,8 +112,7 @@ class XAdapter(ShapedAdapter):
         kind = record.get("__typename")
         if kind == "Tweet" and isinstance(record.get("user"), dict):
             return result(ALIVE, None, reply, author=record["user"].get("screen_name"),
-                          published_at=iso_utc(record.get("created_at"))
-                          or snowflake_date(info.post_id),
+                          published_at=iso_utc(record.get("created_at")),
                           title=shorten(record.get("text")))
         if kind == "Tweet":  # a suspended author's post comes back without `user`
             return await self._oembed(info, fetch)
@@ -129,29 +133,28 @@ class XAdapter(ShapedAdapter):
                 return unexpected(f"tombstone {shorten(text, 80)!r}", reply)
             status, reason = WITHHELD, "restricted"  # an empty tombstone: withheld, not gone
         if status != WITHHELD:
-            return result(status, reason, reply, published_at=snowflake_date(info.post_id))
+            return result(status, reason, reply)
         confirmed = await self._oembed(info, fetch)
         if confirmed.status == ALIVE:
             confirmed.reason = reason
             return confirmed
-        return result(UNVERIFIED, reason, reply, published_at=snowflake_date(info.post_id))
+        return result(UNVERIFIED, reason, reply)
 
     async def _oembed(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
         status_url = f"https://twitter.com/{info.account or 'i'}/status/{info.post_id}"
         reply = await fetch.get(OEMBED + urlencode({"url": status_url, "omit_script": "1"}))
-        published = snowflake_date(info.post_id)
         if reply.status_code == 404:
-            return result(BROKEN, "deleted", reply, published_at=published)
+            return result(BROKEN, "deleted", reply)
         if reply.status_code == 403:
             reason = "suspended" if "suspended" in reply.text().lower() else "protected"
-            return result(BROKEN, reason, reply, published_at=published)
+            return result(BROKEN, reason, reply)
         if reply.status_code != 200:
             return http_verdict(reply, "oembed")
         embed = json_of(reply)
         if not isinstance(embed, dict) or not embed.get("author_url"):
             return unexpected(f"oembed answered {described(reply)}", reply)
         return result(ALIVE, None, reply, author=_last_segment(embed["author_url"]),
-                      published_at=published, title=_embedded_text(embed.get("html")))
+                      title=_embedded_text(embed.get("html")))
 
 
 def snowflake_date(post_id: str | None) -> str | None:

@@ -95,8 +95,8 @@ class YouTubeAdapter(ShapedAdapter):
         facts = _oembed_facts(embed)
         page = await fetch.get(watch_url, headers=CONSENT_COOKIE)
         verdict = _watch_verdict(page)
-        for name, value in facts.items():
-            if getattr(verdict, name) is None:
+        for name, value in facts.items():  # oEmbed names title and channel first
+            if value:
                 setattr(verdict, name, value)
         return verdict
 
