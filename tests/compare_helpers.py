@@ -31,8 +31,8 @@ def claim(platform: str, count: float, line: int, unit: str = "posts",
 
 
 def phase(key: str, *items: Claim | Link) -> Phase:
-    return Phase(key, f"Fase {key}", None,
-                 [i for i in items if isinstance(i, Claim)], [i for i in items if isinstance(i, Link)])
+    claims = [i for i in items if isinstance(i, Claim)]
+    return Phase(key, f"Fase {key}", None, claims, [i for i in items if isinstance(i, Link)])
 
 
 def report(*phases: Phase, event_date: str | None = None, report_date: str | None = None,

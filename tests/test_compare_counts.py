@@ -106,8 +106,10 @@ def test_total_is_not_a_coverage_row_nor_a_count_check():
 
 
 def test_report_with_links_and_no_claims_says_so():
-    [finding] = found(audit(report(phase("", link("https://youtu.be/FVxRBZKWRe4", 30)))), "no_claims")
-    assert finding.severity == INFO and "enlaza" in finding.message and "no declara" in finding.message
+    rep = report(phase("", link("https://youtu.be/FVxRBZKWRe4", 30)))
+    [finding] = found(audit(rep), "no_claims")
+    assert finding.severity == INFO
+    assert "enlaza" in finding.message and "no declara" in finding.message
 
 
 def test_report_with_neither_claims_nor_links_says_so():

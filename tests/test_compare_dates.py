@@ -47,7 +47,7 @@ def test_window_days_sets_how_long_before_the_event_is_too_long():
 
 
 def test_posts_between_window_and_report_date_are_in_window():
-    posts = [tweet(d) for d in ("2025-06-18T12:00:00", "2025-07-03T12:00:00", "2025-07-20T12:00:00")]
+    posts = [tweet(f"2025-{day}T12:00:00") for day in ("06-18", "07-03", "07-20")]
     assert not found(audit(dated(*posts, event_date=EVENT, report_date=SIGNED)), "out_of_window")
 
 

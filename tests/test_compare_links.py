@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from auditor.model import ERROR, INFO, WARNING, Evidence
+from cosecha.model import ReportWarning
 from compare_helpers import alive_for, audit, claim, found, link, phase, report, row, tweet
 
 FB_SHARE = "https://www.facebook.com/share/p/1FFHYCBvYd/"
@@ -116,7 +117,8 @@ def test_link_cut_by_export_spaces_is_invalid_and_not_listed():
 
 def test_post_the_harvester_could_not_check_is_invalid():
     rep = report(phase("A", link(YT, 10)))
-    result = audit(rep, {"https://www.youtube.com/watch?v=FVxRBZKWRe4": Evidence("invalid", "malformed")})
+    evidence = {"https://www.youtube.com/watch?v=FVxRBZKWRe4": Evidence("invalid", "malformed")}
+    result = audit(rep, evidence)
     assert len(found(result, "invalid_link")) == 1
     assert row(result, "A", "youtube").listed == 0
 
@@ -137,7 +139,8 @@ def test_link_to_private_address_is_refused_even_offline():
 
 def test_harvester_refusal_is_a_refused_link():
     page = "https://intranet.example.org/a"
-    result = audit(report(phase("A", link(page, 10))), {page: Evidence("refused", "private_address")})
+    evidence = {page: Evidence("refused", "private_address")}
+    result = audit(report(phase("A", link(page, 10))), evidence)
     assert len(found(result, "refused_link")) == 1
 
 
@@ -180,3 +183,17 @@ def test_author_from_the_platform_overrides_the_url_account():
 def test_tied_accounts_name_no_foreign_one():
     other = tweet("2025-06-22T12:00:00", account="OtraCuenta")
     assert not found(audit(report(phase("A", link(T1, 10), link(other, 11)))), "foreign_account")
+
+
+def test_reader_warning_reaches_the_audit_with_its_link():
+    cut = "https://www.cne.gob.ec/wp-"
+    rep = report(phase("", link(cut, 218)))
+    rep.warnings = [ReportWarning(218, "enlace posiblemente cortado"), ReportWarning(3, "otra")]
+    findings = found(audit(rep), "reader_warning")
+    assert [(f.line, f.url) for f in findings] == [(3, None), (218, cut)]
+    assert {f.severity for f in findings} == {WARNING}
+    assert findings[1].message == "enlace posiblemente cortado"
+
+
+def test_report_without_reader_warnings_has_no_reader_warning():
+    assert not found(audit(report(phase("", link(T1, 2)))), "reader_warning")

@@ -18,8 +18,9 @@ def _phase_rows(phase: Phase, entries: list[Entry]) -> list[CoverageRow]:
     mine = [e for e in entries if e.phase is phase]
     claims = count_claims(phase)
     # platforms in the order the phase first mentions them
-    seen = sorted([(c.line, c.platform) for c in claims] + [(e.link.line, e.link.platform) for e in mine])
-    platforms = list(dict.fromkeys(platform for _, platform in seen))
+    mentions = [(c.line, c.platform) for c in claims]
+    mentions += [(e.link.line, e.link.platform) for e in mine]
+    platforms = list(dict.fromkeys(platform for _, platform in sorted(mentions)))
     rows = []
     for platform in platforms:
         claimed = [c.count for c in claims if c.platform == platform]

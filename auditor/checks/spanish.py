@@ -15,7 +15,8 @@ _REASONS = {
     "rate_limited": "la plataforma limitó las consultas", "timeout": "tiempo de espera agotado",
     "offline": "sin consulta a la red", "server_error": "error del servidor de la plataforma",
     "redirect_loop": "redirecciones en bucle", "too_large": "respuesta demasiado grande",
-    "blocked": "la plataforma bloqueó la consulta", "no_adapter": "plataforma aún sin verificador",
+    "blocked": "la plataforma bloqueó la consulta",
+    "no_adapter": "plataforma aún sin verificador",
     "restricted": "contenido restringido",
     # invalid / refused
     "malformed": "enlace mal formado", "not_a_post": "no es una publicación",

@@ -120,7 +120,8 @@ def _offline_evidence(link: Link) -> Evidence:
         host = parts.hostname or ""
     except ValueError:
         return Evidence(INVALID, "malformed")
-    if parts.scheme.lower() not in ("http", "https") or not host or any(c.isspace() for c in link.url):
+    spaced = any(c.isspace() for c in link.url)
+    if parts.scheme.lower() not in ("http", "https") or not host or spaced:
         return Evidence(INVALID, "malformed")
     if _is_local(host):
         return Evidence(REFUSED, "private_address")
