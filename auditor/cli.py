@@ -1,0 +1,39 @@
+"""`auditor`: the command line. Each subcommand is a module in `auditor.commands` exposing
+`ORDER` (its place in --help), `register(subparsers)` and a `run(args) -> int` it sets as
+the parser default; this module only builds the parser and dispatches."""
+
+from __future__ import annotations
+
+import importlib
+import pkgutil
+
+from cosecha import __version__
+from cosecha.arguments import Parser
+
+from . import commands
+
+DESCRIPTION = """\
+Audita informes de rendición de cuentas: lee lo que cada fase declara y los enlaces que
+lista como evidencia, y lo compara con lo que las plataformas confirman."""
+
+
+def _command_modules() -> list:
+    found = [importlib.import_module(f"{commands.__name__}.{info.name}")
+             for info in pkgutil.iter_modules(commands.__path__)]
+    return sorted((m for m in found if hasattr(m, "register")), key=lambda m: m.ORDER)
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="auditor", description=DESCRIPTION)
+    parser.add_argument("--version", action="version", version=f"auditor {__version__}",
+                        help="muestra la versión y sale")
+    subparsers = parser.add_subparsers(title="órdenes", metavar="ORDEN", dest="orden",
+                                       required=True)
+    for module in _command_modules():
+        module.register(subparsers)
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    return args.run(args)

@@ -1,0 +1,1 @@
+"""The subcommands of `auditor`, one module each (see auditor.cli)."""

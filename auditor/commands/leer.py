@@ -1,0 +1,53 @@
+"""`auditor leer`: what each report claims and lists, phase by phase."""
+
+from __future__ import annotations
+
+import json
+import os
+import sys
+
+from cosecha.output import add_output_options, render, to_terminal, write_output
+from cosecha.reader import ReadError, read_report
+
+from ..render_report import report_tables
+
+ORDER = 10
+HELP = "muestra las fases, afirmaciones y enlaces de cada informe"
+DESCRIPTION = """\
+Lee cada informe (.txt, .md, .docx, .pdf, o - para la entrada estándar) y muestra, fase por
+fase y con números de línea, lo que afirma (cuántas publicaciones por plataforma) y los enlaces
+que lista como evidencia. No modifica los informes.
+
+Salida: 0 si todos los informes se leyeron, 2 si alguno no se pudo leer."""
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("leer", help=HELP, description=DESCRIPTION)
+    parser.add_argument("informes", nargs="+", metavar="INFORME",
+                        help="informe a leer (.txt, .md, .docx, .pdf) o - para la entrada estándar")
+    add_output_options(parser, ("tabla", "json"), default="tabla")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if args.salida and _is_an_input(args.salida, args.informes):
+        print(f"error: {args.salida}: es uno de los informes; no se sobrescribe", file=sys.stderr)
+        return 2
+    reports, failed = [], False
+    for source in args.informes:
+        try:
+            reports.append(read_report(source))
+        except ReadError as problem:
+            print(f"error: {source}: {problem}", file=sys.stderr)
+            failed = True
+    if args.formato == "json":
+        text = json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2)
+    else:
+        text = render(report_tables(reports), color=to_terminal(args.salida))
+    write_output(text, args.salida)
+    return 2 if failed else 0
+
+
+def _is_an_input(salida: str, sources: list[str]) -> bool:
+    return any(source != "-" and os.path.exists(source) and os.path.exists(salida)
+               and os.path.samefile(source, salida) for source in sources)

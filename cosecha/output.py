@@ -1,0 +1,53 @@
+"""The output options every command that prints rows shares, and where the text goes."""
+
+from __future__ import annotations
+
+import argparse
+import io
+import shutil
+import sys
+from collections.abc import Iterable
+from pathlib import Path
+
+from rich.console import Console, RenderableType
+
+_FORMAT_HELP = {"tabla": "tabla legible", "json": "JSON", "csv": "CSV", "texto": "texto plano"}
+
+
+def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...],
+                       default: str | None) -> None:
+    """`--formato` (one of `formats`) and `--salida ARCHIVO` (default: standard output).
+
+    A None default lets the command choose (e.g. a table on a terminal, JSON in a pipe)."""
+    described = ", ".join(f"{name} ({_FORMAT_HELP.get(name, name)})" for name in formats)
+    chosen = f"; por omisión {default}" if default else ""
+    parser.add_argument("--formato", choices=formats, default=default, metavar="FORMATO",
+                        help=f"formato de salida: {described}{chosen}")
+    parser.add_argument("--salida", metavar="ARCHIVO",
+                        help="escribe el resultado en ARCHIVO en vez de la salida estándar")
+
+
+def write_output(text: str, salida: str | None) -> None:
+    """Write `text` to the file `salida`, or to standard output when it is None or "-"; a
+    final newline is added when missing."""
+    if text and not text.endswith("\n"):
+        text += "\n"
+    if salida in (None, "-"):
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    else:
+        Path(salida).write_text(text, encoding="utf-8")
+
+
+def to_terminal(salida: str | None) -> bool:
+    return salida in (None, "-") and sys.stdout.isatty()
+
+
+def render(renderables: Iterable[RenderableType], color: bool) -> str:
+    """Rich renderables as text: coloured for a terminal, plain for files and pipes."""
+    width = shutil.get_terminal_size((120, 24)).columns if color else 120
+    console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
+                      width=width, highlight=False)
+    for renderable in renderables:
+        console.print(renderable)
+    return console.file.getvalue()
