@@ -16,18 +16,18 @@ POSTS, PERCENT, ALL = "posts", "percent", "all"
 _UNITS = ("publicaciones", "publicación", "publicacion", "posts", "post", "posteos", "posteo",
           "videos", "vídeos", "video", "vídeo", "transmisiones", "transmisión", "transmision",
           "historias", "historia", "stories", "reels", "reel", "envivos", "lives")
-_ONES = ("cero uno una un dos tres cuatro cinco seis siete ocho nueve diez once doce trece "
-         "catorce quince dieciséis diecisiete dieciocho diecinueve veinte veintiuno veintiuna "
-         "veintidós veintitrés veinticuatro veinticinco veintiséis veintisiete veintiocho "
-         "veintinueve").split()
-_ONES_VALUES = (0, 1, 1, 1, *range(2, 30))
+_ONES = ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
+         "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete",
+         "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés",
+         "veinticuatro", "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve")
+_ONE_FORMS = {"un": 1, "una": 1, "veintiún": 21, "veintiuna": 21}
 _TENS = {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
          "ochenta": 80, "noventa": 90, "cien": 100}
-WORD_VALUES = {**dict(zip(_ONES, _ONES_VALUES)), **_TENS}
+WORD_VALUES = {**{word: value for value, word in enumerate(_ONES)}, **_ONE_FORMS, **_TENS}
 
 _DIGITS = r"\d{1,3}(?:[.,\s]\d{3})+(?![\d.,]\d)|\d+"
 _TEN_WORDS = "|".join(_TENS)
-_ONE_WORDS = "|".join(sorted(_ONES, key=len, reverse=True))
+_ONE_WORDS = "|".join(sorted([*_ONES, *_ONE_FORMS], key=len, reverse=True))
 _WORDS = rf"(?:{_TEN_WORDS})(?:\s+y\s+(?:{_ONE_WORDS}))?|{_ONE_WORDS}"
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
 _PERCENT = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s?%")

@@ -109,7 +109,7 @@ def report_date(lines: list[str]) -> str | None:
 
 def find_period(lines: list[str]) -> Period | None:
     """The span the report covers: a quarter, a semester, else a (fiscal) year."""
-    text = " ".join(strip_markup(line) for line in lines)
+    text = " ".join(lines).replace("**", "")
     year = _first_year(text)
     quarter = _QUARTER.search(text)
     if quarter:

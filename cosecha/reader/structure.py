@@ -23,6 +23,7 @@ _PHASE_WORD = re.compile(
 _MARKDOWN = re.compile(r"#{1,6}\s+(?P<text>.*\S)")
 _LINKS_INTRO = re.compile(r"(?:enlaces?|links?|v[ií]nculos?)(?:\s+de\s+\w+)?\s*:?", re.IGNORECASE)
 _MARKUP = re.compile(r"^[\s*_>•·\-–—]+|[\s*_]+$")
+_LIST_ITEM = re.compile(r"\s*(?:[-•·–—]|\*(?!\*))\s")
 _MAX_LABEL_WORDS = 5
 
 
@@ -59,6 +60,8 @@ def heading_of(line: str, styled: bool = False) -> Heading | None:
     markdown = _MARKDOWN.fullmatch(line.strip())
     text = strip_markup(markdown["text"] if markdown else line)
     if not text or label_of(text) is not None or is_links_intro(text):
+        return None
+    if _LIST_ITEM.match(line) and not styled:
         return None
     if markdown or styled:
         return _split_label(text) or Heading(0, text, text)
