@@ -76,3 +76,10 @@ def test_months_outside_the_period_are_a_period_mismatch():
 def test_months_inside_the_period_or_no_period_are_fine():
     assert not found(audit(report(period=Q3, months=("2022-07", "2022-09"))), "period_mismatch")
     assert not found(audit(report(months=("2022-01",))), "period_mismatch")
+
+
+def test_web_page_updated_after_the_report_is_not_a_post_out_of_window():
+    page = "https://www.cne.gob.ec/boletin"
+    rep = report(phase("F", link(page, 5)), report_date=SIGNED)
+    evidence = {page: Evidence("alive", published_at="2025-09-01T00:00:00Z")}
+    assert not found(audit(rep, evidence), "out_of_window")

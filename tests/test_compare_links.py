@@ -197,3 +197,10 @@ def test_reader_warning_reaches_the_audit_with_its_link():
 
 def test_report_without_reader_warnings_has_no_reader_warning():
     assert not found(audit(report(phase("", link(T1, 2)))), "reader_warning")
+
+
+def test_web_pages_are_not_checked_for_the_account():
+    pages = ["https://a.example.org/1", "https://a.example.org/2", "https://b.example.org/3"]
+    rep = report(phase("F", *(link(p, i) for i, p in enumerate(pages))))
+    evidence = {p: Evidence("alive", author=p[8]) for p in pages}
+    assert not found(audit(rep, evidence), "foreign_account")

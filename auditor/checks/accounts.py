@@ -14,7 +14,7 @@ def foreign_accounts(subject: Subject) -> Iterator[Finding]:
     own: dict[str, str | None] = {}
     for entry in subject.entries:
         author = _author(entry)
-        if not entry.listed or entry.link.post_id is None or author is None:
+        if not entry.listed_post or author is None:
             continue
         platform = entry.link.platform
         if platform not in own:

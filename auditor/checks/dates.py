@@ -17,7 +17,7 @@ LATEST_OFFSET = timedelta(days=1, hours=12)
 
 def out_of_window(subject: Subject) -> Iterator[Finding]:
     for entry in subject.entries:
-        if entry.listed and entry.published is not None:
+        if entry.listed_post and entry.published is not None:
             found = _window_finding(subject, entry)
             if found is not None:
                 yield found

@@ -41,6 +41,11 @@ class Entry:
         """A distinct post, counted in the phase where it first appears."""
         return self.kind == POST and self.first is None
 
+    @property
+    def listed_post(self) -> bool:
+        """Listed, and a platform's post (a web page has an author and a date of its own)."""
+        return self.listed and self.link.post_id is not None
+
 
 @dataclass
 class Subject:
