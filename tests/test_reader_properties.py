@@ -1,12 +1,14 @@
 """Property: whatever mix of report lines (or raw text) the reader gets, it never raises and
 every link it returns is a syntactically valid URL."""
 
+import tempfile
+from pathlib import Path
 from urllib.parse import urlsplit
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from cosecha.reader import read_text
+from cosecha.reader import ReadError, read_report, read_text
 
 REPORT_LINES = [
     "A. Difusión de aportes", "IV. Resultados", "Fase 2 — Cierre", "## Enlaces", "Enlaces:",
@@ -55,3 +57,17 @@ def test_random_text(text):
 @given(st.lists(st.sampled_from(REPORT_LINES) | st.text(max_size=40), max_size=30))
 def test_report_lines_mixed_with_noise(lines):
     _check("\n".join(lines))
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.binary(max_size=2000), st.sampled_from([".txt", ".md", ".docx", ".pdf"]))
+def test_random_bytes_are_read_or_refused_with_a_read_error(data, suffix):
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"informe{suffix}"
+        path.write_bytes(data)
+        try:
+            report = read_report(path)
+        except ReadError as problem:
+            assert str(problem) and str(path) not in str(problem)
+            return
+        assert all(_valid_url(link.url) for link in report.links())

@@ -11,7 +11,7 @@ from cosecha.platforms import identify
 from .claims import find_claims
 from .dates import (event_date, find_period, institution_of, months_mentioned, report_date,
                     title_of)
-from .extract import Extracted, ReadError, extract_bytes, extract_path, sniff_kind
+from .extract import Extracted, ReadError, extract_bytes, extract_path, sniff_kind, split_lines
 from .links import FoundLink, scan_links
 from .structure import assemble_phases, find_headings, label_scope
 
@@ -31,10 +31,10 @@ def read_report(source: str | Path) -> Report:
 
 
 def read_text(text_or_extracted: str | Extracted, source: str) -> Report:
-    """Build a Report from text (as a .txt file would hold it) or from extracted lines."""
+    """Build a Report from decoded text (any text, even empty) or from extracted lines."""
     extracted = text_or_extracted
     if isinstance(extracted, str):
-        extracted = extract_bytes(extracted.encode("utf-8"), "text")
+        extracted = Extracted(split_lines(extracted))
     lines = extracted.lines
     headings = find_headings(lines, extracted.heading_lines)
     claims = find_claims(lines, headings)

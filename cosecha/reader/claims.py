@@ -86,6 +86,8 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "unit_count": re.compile(
             rf"\b(?P<unit>{unit})\b[^:]*:\s*(?P<num>{NUMBER})\s*\.?\s*$", re.IGNORECASE),
         "unit": re.compile(rf"\b(?:{unit})\b", re.IGNORECASE),
+        # a cheap first look, on the lower-cased line: most lines name no unit at all
+        "hint": re.compile("|".join(map(re.escape, units))),
         "named": re.compile(
             rf"\b(?:en|por|de|a\s+través\s+de)\s+(?:(?:la|el|su|nuestra|nuestro)\s+)?"
             rf"(?:(?:cuenta|canal|página|perfil|fan\s*page)\s+(?:oficial\s+)?(?:de|en)\s+)?"
@@ -150,6 +152,8 @@ def count_on(line: str) -> Counted | None:
 def _number_on(line: str) -> tuple[int | float, str, int, str | None] | None:
     """(value, unit, position, platform the unit implies) of the count a line holds."""
     patterns = _patterns()
+    if not patterns["hint"].search(line.lower()):
+        return None
     percent = _PERCENT.search(line)
     if percent and patterns["unit"].search(line, 0, percent.start()):
         return parse_percent(percent["num"]), PERCENT, percent.start(), None

@@ -41,6 +41,8 @@ _YEARS = tuple(re.compile(rf"\b(?:{lead})\s+(?:(?:de|del)\s+)?(?:año\s+)?(?P<y>
                           re.IGNORECASE)
                for lead in (r"ejercicio\s+fiscal|año\s+fiscal|periodo\s+fiscal|período\s+fiscal",
                             r"año|gestión", r"rendici[oó]n\s+de\s+cuentas"))
+_PERIOD_WORDS = re.compile(r"trimestr|semestr|fiscal|año|gestión|cuentas")
+_MONTH_HINT = re.compile(_MONTH)
 _MONTH_LIST = rf"(?P<months>(?:{_MONTH})(?:\s*(?:,|\by\b|\be\b)\s*(?:{_MONTH}))*)"
 _ACTIVITY_MONTHS = re.compile(
     rf"\b(?:durante|en|mes(?:es)?\s+de)\s+(?:(?:el|los)\s+mes(?:es)?\s+de\s+)?{_MONTH_LIST}"
@@ -109,7 +111,7 @@ def report_date(lines: list[str]) -> str | None:
 
 def find_period(lines: list[str]) -> Period | None:
     """The span the report covers: a quarter, a semester, else a (fiscal) year."""
-    text = " ".join(lines).replace("**", "")
+    text = _near(lines, _PERIOD_WORDS).replace("**", "")
     year = _first_year(text)
     quarter = _QUARTER.search(text)
     if quarter:
@@ -122,6 +124,16 @@ def find_period(lines: list[str]) -> Period | None:
     if year:
         return _span(year[0], year[1], 1, 12)
     return None
+
+
+def _near(lines: list[str], words: re.Pattern[str]) -> str:
+    """The lines holding one of `words`, each with its neighbours (a phrase may be split),
+    joined by spaces: the regular expressions then scan a fraction of a long report."""
+    keep: set[int] = set()
+    for index, line in enumerate(lines):
+        if words.search(line.lower()):
+            keep.update((index - 1, index, index + 1))
+    return " ".join(lines[i] for i in sorted(keep) if 0 <= i < len(lines))
 
 
 def _first_year(text: str) -> tuple[str, int] | None:
@@ -143,6 +155,8 @@ def months_mentioned(lines: list[str], default_year: int | None) -> list[str]:
     YYYY-MM; the year written after them, else `default_year`; none without a year."""
     found: list[str] = []
     for line in lines:
+        if not _MONTH_HINT.search(line.lower()):
+            continue
         for match in _ACTIVITY_MONTHS.finditer(line):
             year = match["y"] or default_year
             names = re.findall(_MONTH, match["months"], re.IGNORECASE)

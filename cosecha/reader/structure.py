@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 
 from cosecha.model import Claim, Link, Phase
 from cosecha.platforms import platform_named
@@ -25,6 +26,7 @@ _LINKS_INTRO = re.compile(r"(?:enlaces?|links?|v[ií]nculos?)(?:\s+de\s+\w+)?\s*
 _MARKUP = re.compile(r"^[\s*_>•·\-–—]+|[\s*_]+$")
 _LIST_ITEM = re.compile(r"\s*(?:[-•·–—]|\*(?!\*))\s")
 _MAX_LABEL_WORDS = 5
+_MAX_LABEL_CHARS = 60  # longer than any platform label, even with a trailing note
 
 
 @dataclass(frozen=True)
@@ -39,9 +41,12 @@ def strip_markup(line: str) -> str:
     return _MARKUP.sub("", line)
 
 
+@lru_cache(maxsize=16384)
 def label_of(line: str) -> str | None:
     """The platform a label line names: the whole line, or its start before a colon."""
     text = strip_markup(line)
+    if len(text) > _MAX_LABEL_CHARS and ":" not in text:
+        return None
     whole = platform_named(text)
     if whole is not None:
         return whole
@@ -57,17 +62,20 @@ def is_links_intro(line: str) -> bool:
 
 def heading_of(line: str, styled: bool = False) -> Heading | None:
     """The heading a line is, if any; `styled` marks a .docx Heading-style paragraph."""
+    first = line.lstrip()[:1]
+    if not (styled or first.isupper() or first.isdigit() or first in "#*_"):
+        return None
     markdown = _MARKDOWN.fullmatch(line.strip())
     text = strip_markup(markdown["text"] if markdown else line)
-    if not text or label_of(text) is not None or is_links_intro(text):
-        return None
-    if _LIST_ITEM.match(line) and not styled:
-        return None
     if markdown or styled:
-        return _split_label(text) or Heading(0, text, text)
-    if len(line.strip()) >= MAX_HEADING:
+        heading = _split_label(text) or Heading(0, text, text)
+    elif len(line.strip()) >= MAX_HEADING or _LIST_ITEM.match(line):
         return None
-    return _split_label(text)
+    else:
+        heading = _split_label(text)
+    if not text or heading is None or label_of(text) is not None or is_links_intro(text):
+        return None
+    return heading
 
 
 def _split_label(text: str) -> Heading | None:

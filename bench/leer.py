@@ -1,0 +1,91 @@
+"""Benchmark of the reader: generate reports of mixed sizes (up to 200 links each) in a
+temporary folder, read them all with `read_report`, print reports per second and peak memory.
+
+    .venv/bin/python bench/leer.py [--informes 1000] [--semilla 7]
+"""
+
+from __future__ import annotations
+
+import argparse
+import random
+import resource
+import tempfile
+import time
+from pathlib import Path
+
+from cosecha.reader import read_report
+
+MAX_LINKS = 200
+PROSE = ("Durante el desarrollo del acto se realizó la publicación de fotografías y artes "
+         "relativos a la información que contiene el documento de la gestión institucional.")
+LABELS = {"x": "X (antes Twitter)", "facebook": "Facebook", "youtube": "YouTube:", "web": "Página web:"}
+
+
+def fake_url(platform: str, rng: random.Random) -> str:
+    number = rng.randrange(10**18, 2 * 10**18)
+    return {
+        "x": f"https://x.com/CNE_StaElena/status/{number}",
+        "facebook": f"<https://www.facebook.com/share/p/{number:x}/>",
+        "youtube": f"https://youtu.be/{number:x}"[:28],
+        "web": f"https://delegaciones.cne.gob.ec/noticia-{number}/",
+    }[platform]
+
+
+def phase_lines(key: str, links: int, rng: random.Random) -> list[str]:
+    lines = [f"{key}. Difusión de la fase {key}", "", PROSE, ""]
+    per_platform: dict[str, int] = {}
+    for _ in range(links):
+        platform = rng.choice(list(LABELS))
+        per_platform[platform] = per_platform.get(platform, 0) + 1
+    for platform, count in per_platform.items():
+        if platform != "web":
+            lines += [f"{LABELS[platform].rstrip(':')}: {count} publicaciones.", ""]
+    lines += ["Enlaces:", ""]
+    for platform, count in per_platform.items():
+        lines += [LABELS[platform], ""]
+        lines += [fake_url(platform, rng) for _ in range(count)]
+        lines.append("")
+    return lines
+
+
+def report_text(rng: random.Random) -> str:
+    total = rng.choice([0, 2, 10, 30, 80, MAX_LINKS, rng.randrange(MAX_LINKS + 1)])
+    phases = max(1, min(7, total // 5))
+    lines = ["INFORME DE GESTIÓN DE DIFUSIÓN DE LA RENDICIÓN DE CUENTAS 2024",
+             "Delegación Provincial Electoral de Santa Elena, año 2024", "",
+             "Fecha del evento: Jueves, 3 de julio de 2025", ""]
+    for index in range(phases):
+        lines += phase_lines("ABCDEFG"[index], total // phases, rng)
+    lines += ["Publicaciones totales en redes sociales durante enero, febrero y marzo:\u00a0" + str(total),
+              "", "Twitter", "", "Se publicaron\u00a0 2,345 tuits:", "#TuINE\t98", "#INEenVivo\t23",
+              "", "Santa Elena, 23 de julio de 2025"]
+    return "\n".join(lines) + "\n"
+
+
+def generate(folder: Path, count: int, seed: int) -> list[Path]:
+    rng = random.Random(seed)
+    paths = []
+    for index in range(count):
+        path = folder / f"informe_{index:04d}.{'md' if index % 5 == 0 else 'txt'}"
+        path.write_text(report_text(rng), encoding="utf-8")
+        paths.append(path)
+    return paths
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Mide la velocidad del lector de informes.")
+    parser.add_argument("--informes", type=int, default=1000, help="cuántos informes generar")
+    parser.add_argument("--semilla", type=int, default=7, help="semilla del generador")
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as folder:
+        paths = generate(Path(folder), args.informes, args.semilla)
+        start = time.perf_counter()
+        links = sum(len(read_report(path).links()) for path in paths)
+        elapsed = time.perf_counter() - start
+    peak_mb = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"{len(paths)} informes ({links} enlaces) leídos en {elapsed:.2f} s: "
+          f"{len(paths) / elapsed:.0f} informes/s; memoria máxima {peak_mb:.0f} MB")
+
+
+if __name__ == "__main__":
+    main()
