@@ -1,0 +1,344 @@
+"""A report file in, its text lines out: plain text in any common encoding, .docx and .pdf.
+
+Line N of a report is `lines[N-1]`: for text, the Nth line as an editor numbers it (CR, LF and
+CRLF end a line; form feed and vertical tab do not, `grep -n` does not count them either, so
+they become spaces). For .docx, one line per paragraph, per line break inside a paragraph and
+per table row (cells joined by TAB). For .pdf, the lines of each page's text, pages in order.
+"""
+
+from __future__ import annotations
+
+import codecs
+import io
+import logging
+import re
+import struct
+import unicodedata
+import warnings
+import zipfile
+import zlib
+from contextlib import contextmanager
+from dataclasses import dataclass, field
+from pathlib import Path
+
+MAX_BYTES = 50 * 1024 * 1024
+MAX_UNZIPPED = 4 * MAX_BYTES  # a .docx inflating beyond this is refused (zip bombs)
+TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown"}
+SUFFIX_KINDS = {**dict.fromkeys(TEXT_SUFFIXES, "text"), ".docx": "docx", ".pdf": "pdf"}
+# what zipfile raises on a damaged archive
+ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error)
+NOISE_SHARE = 0.02  # more control/undecodable characters than this: not a text file
+
+EMPTY = "el archivo está vacío"
+BINARY = "parece un archivo binario, no texto"
+TOO_BIG = f"demasiado grande (más de {MAX_BYTES // (1024 * 1024)} MB)"
+BAD_DOCX = "no es un .docx válido (archivo dañado)"
+NOT_WORD = "no es un .docx válido (no contiene un documento de Word)"
+BAD_PDF = "no es un .pdf válido (archivo dañado)"
+LOCKED_PDF = "el .pdf está protegido con contraseña"
+NO_PDF_TEXT = "el .pdf no contiene texto (¿es una imagen escaneada?)"
+
+
+@dataclass
+class Extracted:
+    lines: list[str]  # text lines, in reading order; line N of the report is lines[N-1]
+    # 1-based line -> hyperlink targets on that line whose visible text differs from the target
+    link_targets: dict[int, list[str]] = field(default_factory=dict)
+    heading_lines: set[int] = field(default_factory=set)  # .docx paragraphs in a Heading style
+
+
+class ReadError(Exception):
+    """Why a file cannot be read: a short Spanish phrase, without the file name."""
+
+
+def extract_path(path: Path) -> Extracted:
+    kind = SUFFIX_KINDS.get(path.suffix.lower())
+    try:
+        if path.is_dir():
+            raise ReadError("es una carpeta, no un archivo")
+        if kind is None and path.exists():
+            raise ReadError(f"formato no admitido ({path.suffix}); use .txt, .md, .docx o .pdf")
+        if path.stat().st_size > MAX_BYTES:
+            raise ReadError(TOO_BIG)
+        data = path.read_bytes()
+    except FileNotFoundError:
+        raise ReadError("no existe") from None
+    except PermissionError:
+        raise ReadError("sin permiso de lectura") from None
+    except OSError as err:
+        raise ReadError(f"no se pudo leer ({err.strerror or 'error de lectura'})") from None
+    # a .pdf or .docx saved under a text name is still read as what it is
+    return extract_bytes(data, sniff_kind(data) if kind == "text" else kind)
+
+
+def extract_bytes(data: bytes, kind: str) -> Extracted:
+    if len(data) > MAX_BYTES:
+        raise ReadError(TOO_BIG)
+    if not data.strip():
+        raise ReadError(EMPTY)
+    extracted = {"text": _extract_text, "docx": _extract_docx, "pdf": _extract_pdf}[kind](data)
+    if not any(line.strip() for line in extracted.lines):
+        raise ReadError(NO_PDF_TEXT if kind == "pdf" else EMPTY)
+    return extracted
+
+
+def sniff_kind(data: bytes) -> str:
+    if data.startswith(b"%PDF"):
+        return "pdf"
+    if data.startswith(b"PK\x03\x04") and _zip_holds(data, "word/document.xml"):
+        return "docx"
+    return "text"
+
+
+def _zip_holds(data: bytes, name: str) -> bool:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return name in archive.namelist()
+    except ZIP_ERRORS:
+        return False
+
+
+# --- text ---------------------------------------------------------------------------------
+
+BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
+        (codecs.BOM_UTF16_BE, "utf-16"))
+LINE_END = re.compile(r"\r\n|\r|\n")
+ZERO_WIDTH = "\u200b\ufeff"
+NOISE = re.compile("[\x01-\x08\x0e-\x1f\x7f\ufffd]")  # control characters text files lack
+
+
+def _cp1252_fallback(err: UnicodeDecodeError) -> tuple[str, int]:
+    """Bytes that are not UTF-8 are read as Windows-1252, the usual other encoding of reports."""
+    bad = err.object[err.start:err.end]
+    return bad.decode("cp1252", errors="replace"), err.end
+
+
+codecs.register_error("cosecha.cp1252", _cp1252_fallback)
+
+
+def decode_text(data: bytes) -> str:
+    """UTF-8 (BOM or not) or UTF-16 with BOM; bytes that are not UTF-8 are read as Windows-1252,
+    one by one, so a UTF-8 file with a few Windows-1252 bytes mixed in still reads right."""
+    for bom, encoding in BOMS:
+        if data.startswith(bom):
+            return data.decode(encoding, errors="replace")
+    return data.decode("utf-8", errors="cosecha.cp1252")
+
+
+def _space_table() -> dict[int, str | None]:
+    table: dict[int, str | None] = {ord(c): None for c in ZERO_WIDTH}
+    for code in range(0x3001):
+        category = unicodedata.category(chr(code))
+        if category in ("Zs", "Zl", "Zp") or (category == "Cc" and chr(code) not in "\t\r\n"):
+            table[code] = " "
+    return table
+
+
+SPACES = _space_table()
+
+
+def normalise(text: str) -> str:
+    """Unicode spaces (NBSP, thin, figure...) and stray control characters become plain spaces."""
+    return text.translate(SPACES)
+
+
+def split_lines(text: str) -> list[str]:
+    lines = LINE_END.split(normalise(text))
+    if lines and lines[-1] == "":
+        lines.pop()  # the end of the last line, not an extra empty line
+    return lines
+
+
+def _extract_text(data: bytes) -> Extracted:
+    text = decode_text(data)
+    if _looks_binary(text):
+        raise ReadError(BINARY)
+    return Extracted(split_lines(text))
+
+
+def _looks_binary(text: str) -> bool:
+    return "\x00" in text or len(NOISE.findall(text)) > NOISE_SHARE * len(text)
+
+
+# --- docx ---------------------------------------------------------------------------------
+
+HEADING_STYLES = ("heading", "título", "titulo")
+
+
+def _extract_docx(data: bytes) -> Extracted:
+    from lxml import etree
+
+    extracted = Extracted([])
+    document = _open_docx(data)
+    try:
+        for block in document.iter_inner_content():
+            if hasattr(block, "rows"):
+                _add_table(extracted, block)
+            else:
+                _add_paragraph(extracted, block)
+    except (KeyError, ValueError, etree.LxmlError) as err:  # e.g. a hyperlink to a missing rel
+        raise ReadError(BAD_DOCX) from err
+    return extracted
+
+
+def _open_docx(data: bytes):
+    import docx
+    from docx.opc.exceptions import PackageNotFoundError
+    from lxml import etree
+
+    _check_zip(data)
+    try:
+        return docx.Document(io.BytesIO(data))
+    except PackageNotFoundError as err:
+        raise ReadError(NOT_WORD) from err
+    except (*ZIP_ERRORS, KeyError, AttributeError, TypeError, etree.LxmlError) as err:
+        # python-docx lets these escape on a package with missing or malformed parts
+        raise ReadError(NOT_WORD if "not a Word file" in str(err) else BAD_DOCX) from err
+
+
+def _check_zip(data: bytes) -> None:
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            inflated = sum(info.file_size for info in archive.infolist())
+    except ZIP_ERRORS as err:
+        raise ReadError(BAD_DOCX) from err
+    if inflated > MAX_UNZIPPED:
+        raise ReadError(f"{BAD_DOCX[:-1]}: dice ocupar más de {MAX_UNZIPPED // 2**20} MB)")
+
+
+def _add_paragraph(extracted: Extracted, paragraph) -> None:
+    first = len(extracted.lines) + 1
+    parts = split_lines(paragraph.text) or [""]
+    extracted.lines.extend(parts)
+    if _is_heading(paragraph):
+        extracted.heading_lines.add(first)
+    for link in paragraph.hyperlinks:
+        _add_target(extracted, link.url, link.text, first, parts)
+
+
+def _is_heading(paragraph) -> bool:
+    name = (paragraph.style.name or "") if paragraph.style is not None else ""
+    return name.lower().startswith(HEADING_STYLES)
+
+
+def _add_table(extracted: Extracted, table) -> None:
+    for row in table.rows:
+        cells = []
+        for cell in row.cells:  # a merged cell is repeated once per grid column it spans
+            if not cells or cell._tc is not cells[-1]._tc:
+                cells.append(cell)
+        line = "\t".join(" ".join(split_lines(cell.text)) for cell in cells)
+        extracted.lines.append(normalise(line))
+        number = len(extracted.lines)
+        for cell in cells:
+            for paragraph in cell.paragraphs:
+                for link in paragraph.hyperlinks:
+                    _add_target(extracted, link.url, link.text, number, [line])
+
+
+def _add_target(extracted: Extracted, url: str, text: str, first: int, parts: list[str]) -> None:
+    """Record a hyperlink on the line of the paragraph where its visible text sits."""
+    url, text = url.strip(), normalise(text).strip()
+    if not url or url == text:
+        return
+    offset = next((i for i, part in enumerate(parts) if text and text in part), 0)
+    extracted.link_targets.setdefault(first + offset, []).append(url)
+
+
+# --- pdf ----------------------------------------------------------------------------------
+# A URI annotation is placed on the line holding the text inside its rectangle; when that text
+# cannot be found (no text drawn there, or the page text reorders it), on the page's first line.
+
+
+@dataclass
+class _Chunk:
+    text: str
+    x: float
+    y: float
+
+
+def _extract_pdf(data: bytes) -> Extracted:
+    from pypdf import PdfReader
+    from pypdf.errors import FileNotDecryptedError, PyPdfError
+
+    extracted = Extracted([])
+    with _quiet_pypdf():
+        try:
+            reader = PdfReader(io.BytesIO(data))
+            if reader.is_encrypted and not reader.decrypt(""):
+                raise ReadError(LOCKED_PDF)
+            for page in reader.pages:
+                _add_page(extracted, page)
+        except FileNotDecryptedError as err:
+            raise ReadError(LOCKED_PDF) from err
+        except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError,
+                AssertionError, struct.error, zlib.error, RecursionError, OverflowError,
+                UnicodeError) as err:
+            # pypdf's own parsing lets these escape on damaged files
+            raise ReadError(BAD_PDF) from err
+    return extracted
+
+
+@contextmanager
+def _quiet_pypdf():
+    logger = logging.getLogger("pypdf")
+    level = logger.level
+    logger.setLevel(logging.CRITICAL + 1)
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore")
+            yield
+    finally:
+        logger.setLevel(level)
+
+
+def _add_page(extracted: Extracted, page) -> None:
+    chunks: list[_Chunk] = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        if text.strip():
+            x, y = tm[4] * cm[0] + tm[5] * cm[2] + cm[4], tm[4] * cm[1] + tm[5] * cm[3] + cm[5]
+            chunks.append(_Chunk(text, x, y))
+
+    lines = split_lines(page.extract_text(visitor_text=visit) or "")
+    first = len(extracted.lines) + 1
+    extracted.lines.extend(lines)
+    for uri, rect in _uri_annotations(page):
+        offset = _line_of(_text_in(rect, chunks), lines) if lines else 0
+        line = first + offset if lines else max(first - 1, 1)
+        extracted.link_targets.setdefault(line, []).append(uri)
+
+
+def _uri_annotations(page) -> list[tuple[str, list[float]]]:
+    found = []
+    for ref in page.get("/Annots") or []:
+        annot = ref.get_object()
+        action = annot.get("/A")
+        action = action.get_object() if action is not None else None
+        if annot.get("/Subtype") != "/Link" or not action or action.get("/S") != "/URI":
+            continue
+        uri = action.get("/URI")
+        uri = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")
+        rect = [float(n) for n in annot.get("/Rect") or [0, 0, 0, 0]]
+        if uri.strip():
+            found.append((uri.strip(), rect))
+    return found
+
+
+def _text_in(rect: list[float], chunks: list[_Chunk]) -> str:
+    left, bottom, right, top = min(rect[0], rect[2]), min(rect[1], rect[3]), \
+        max(rect[0], rect[2]), max(rect[1], rect[3])
+    slack = 2.0  # text baselines sit a little inside or below a link's rectangle
+    inside = [c.text for c in chunks
+              if left - slack <= c.x <= right + slack and bottom - slack <= c.y <= top + slack]
+    return normalise(" ".join(inside)).strip()
+
+
+def _line_of(text: str, lines: list[str]) -> int:
+    """0-based index of the page line holding `text` (or its first word), else 0."""
+    for probe in (text, text.split(" ")[0] if text else ""):
+        if probe:
+            for index, line in enumerate(lines):
+                if probe in line:
+                    return index
+    return 0
