@@ -50,7 +50,7 @@ def test_bad_inputs_get_one_spanish_line_each_and_exit_2_after_the_good_ones(tmp
     assert [d["source"] for d in json.loads(captured.out)] == [SANTA_ELENA]
     errors = captured.err.strip().splitlines()
     assert len(errors) == 2
-    assert errors[0].startswith(f"error: {broken}: ")
+    assert errors[0] == f"error: {broken}: no es un .docx válido (archivo dañado)"
     assert errors[1].startswith(f"error: {missing}: ")
     assert "Traceback" not in captured.err
     assert broken.read_bytes() == b"esto no es un zip"
@@ -104,3 +104,36 @@ def test_console_script_runs_from_a_fresh_process(tmp_path):
                           capture_output=True, text=True, env=env, cwd=tmp_path)
     assert done.returncode == 0, done.stderr
     assert json.loads(done.stdout)[0]["phases"][0]["key"] == ""
+
+
+def test_a_docx_with_heading_styles_and_a_hyperlink(tmp_path, capsys):
+    import docx
+    from docx.opc.constants import RELATIONSHIP_TYPE
+    from docx.oxml import OxmlElement
+    from docx.oxml.ns import qn
+
+    document = docx.Document()
+    document.add_heading("Difusión en redes", level=1)
+    document.add_paragraph("X (antes Twitter): 1 publicación")
+    paragraph = document.add_paragraph("Ver ")
+    target = "https://x.com/CNE_StaElena/status/1935399367130657167"
+    rel = paragraph.part.relate_to(target, RELATIONSHIP_TYPE.HYPERLINK, is_external=True)
+    link = OxmlElement("w:hyperlink")
+    link.set(qn("r:id"), rel)
+    run = OxmlElement("w:r")
+    text = OxmlElement("w:t")
+    text.text = "la publicación"
+    run.append(text)
+    link.append(run)
+    paragraph._p.append(link)
+    path = tmp_path / "informe.docx"
+    document.save(path)
+    before = path.read_bytes()
+
+    assert main(["leer", "--formato", "json", str(path)]) == 0
+    (report,) = json.loads(capsys.readouterr().out)
+    (phase,) = report["phases"]
+    assert (phase["key"], phase["line"]) == ("Difusión en redes", 1)
+    assert [(c["platform"], c["count"]) for c in phase["claims"]] == [("x", 1)]
+    assert [(li["url"], li["listed_as"], li["line"]) for li in phase["links"]] == [(target, "x", 3)]
+    assert path.read_bytes() == before

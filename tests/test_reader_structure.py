@@ -3,6 +3,7 @@
 import pytest
 
 from cosecha.reader import read_text
+from cosecha.reader.extract import Extracted
 from cosecha.reader.structure import heading_of, is_links_intro, label_of
 
 
@@ -125,3 +126,16 @@ def test_a_claim_for_the_same_platform_keeps_the_label():
 
 def test_no_label_gives_listed_as_none():
     assert _listed("Link video Institucional\nhttps://youtu.be/FVxRBZKWRe4\n") == [(2, None)]
+
+
+def test_docx_heading_lines_and_link_targets_reach_the_phases():
+    extracted = Extracted(
+        lines=["Difusión en redes", "Facebook: 2 publicaciones", "Ver la publicación aquí"],
+        link_targets={3: ["https://www.facebook.com/CNE/posts/123"]},
+        heading_lines={1},
+    )
+    (phase,) = read_text(extracted, "informe.docx").phases
+    assert (phase.key, phase.title, phase.line) == ("Difusión en redes", "Difusión en redes", 1)
+    assert [(c.platform, c.count) for c in phase.claims] == [("facebook", 2)]
+    assert [(link.url, link.line, link.listed_as, link.post_id) for link in phase.links] == [
+        ("https://www.facebook.com/CNE/posts/123", 3, "facebook", "123")]
