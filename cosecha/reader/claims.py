@@ -106,7 +106,7 @@ def named_platform(text: str) -> str | None:
     for found in _patterns()["named"].finditer(text):
         if found["name"]:
             return platform_named(found["name"])
-        if found.group(0).endswith("X"):  # a bare "x" in prose is only the platform in capitals
+        if found["x"] == "X":  # a bare "x" in prose is only the platform in capitals
             return "x"
     return None
 
