@@ -5,7 +5,9 @@ the parser default; this module only builds the parser and dispatches."""
 from __future__ import annotations
 
 import importlib
+import os
 import pkgutil
+import sys
 
 from cosecha import __version__
 from cosecha.arguments import Parser
@@ -36,4 +38,12 @@ def build_parser() -> Parser:
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
-    return args.run(args)
+    try:
+        return args.run(args)
+    except BrokenPipeError:
+        # whoever read our output stopped (`| head`): no traceback, and none at exit either
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return 0
+    except KeyboardInterrupt:
+        print("interrumpido", file=sys.stderr)
+        return 130
