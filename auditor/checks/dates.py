@@ -32,9 +32,12 @@ def period_mismatches(subject: Subject) -> Iterator[Finding]:
                if m[:7] < period.start[:7] or m[:7] > period.end[:7]]
     if outside:
         months = ", ".join(spanish.month(m) for m in outside)
+        start, end = _period(subject)
+        span = (f"{spanish.day(start)} a {spanish.day(end)}" if start and end
+                else f"{period.start} a {period.end}")
         yield about_report("period_mismatch", WARNING,
-                           f"El informe cubre {period.label} ({period.start} a {period.end}) "
-                           f"pero sitúa actividad en {months}")
+                           f"El texto sitúa actividad en {months}, fuera del periodo del informe "
+                           f"({period.label}: {span})")
 
 
 def _window_finding(subject: Subject, entry: Entry) -> Finding | None:

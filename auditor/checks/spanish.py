@@ -49,9 +49,11 @@ def day(value: date) -> str:
 
 
 def month(year_month: str) -> str:
-    """"2022-01" -> "enero de 2022"."""
-    year, mon = year_month.split("-")[:2]
-    return f"{_MONTHS[int(mon) - 1]} de {year}"
+    """"2022-01" -> "enero de 2022"; anything else as given."""
+    year, _, mon = year_month.partition("-")
+    if not (mon[:2].isdigit() and 1 <= int(mon[:2]) <= 12):
+        return year_month
+    return f"{_MONTHS[int(mon[:2]) - 1]} de {year}"
 
 
 def plural(count: int, one: str, many: str) -> str:
