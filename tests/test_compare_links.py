@@ -22,10 +22,12 @@ def test_broken_link_is_an_error_with_its_reason():
 
 def test_manually_confirmed_broken_link_says_it_was_manual():
     rep = report(phase("A", link(FB_SHARE, 10)))
-    result = audit(rep, {FB_SHARE: Evidence("broken", "unavailable", manual=True)})
+    result = audit(rep, {FB_SHARE: Evidence("broken", "la publicación ya no está", manual=True)})
     [finding] = found(result, "broken_link")
-    assert "manual" in finding.message
+    assert finding.message == "Enlace roto (confirmación manual): la publicación ya no está"
     assert row(result, "A", "facebook").broken == 1
+    silent = audit(rep, {FB_SHARE: Evidence("broken", "manual", manual=True)})
+    assert found(silent, "broken_link")[0].message == "Enlace roto (confirmación manual)"
 
 
 def test_alive_links_give_no_status_finding():

@@ -6,7 +6,7 @@ from collections.abc import Iterator
 
 from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
 
-from ..model import ERROR, INFO, WARNING, Finding
+from ..model import ERROR, INFO, WARNING, Evidence, Finding
 from . import spanish
 from .finding import about_link
 from .subject import INVALID_LINK, NOT_A_POST, REFUSED_LINK, Entry, Subject
@@ -16,8 +16,7 @@ MANUAL = " (confirmación manual)"
 
 def broken_links(subject: Subject) -> Iterator[Finding]:
     for entry in _listed_with(subject, BROKEN):
-        yield about_link("broken_link", ERROR, entry,
-                         f"Enlace roto: {spanish.reason(entry.evidence.reason)}{_manual(entry)}")
+        yield about_link("broken_link", ERROR, entry, _broken(entry.evidence))
 
 
 def unverified_links(subject: Subject) -> Iterator[Finding]:
@@ -80,5 +79,9 @@ def _of_kind(subject: Subject, kind: str) -> Iterator[Entry]:
     return (e for e in subject.entries if e.kind == kind)
 
 
-def _manual(entry: Entry) -> str:
-    return MANUAL if entry.evidence.manual else ""
+def _broken(evidence: Evidence) -> str:
+    if not evidence.manual:
+        return f"Enlace roto: {spanish.reason(evidence.reason)}"
+    # a person's confirmation carries their note as its reason ("manual" when they left none)
+    note = evidence.reason if evidence.reason not in (None, "", "manual") else None
+    return f"Enlace roto{MANUAL}" + (f": {note}" if note else "")
