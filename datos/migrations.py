@@ -1,0 +1,88 @@
+"""The store's schema, as named migrations applied in order at open, each in a transaction.
+
+Never edit a migration that has shipped: add a new one. `checks` is append-only, enforced by
+triggers, so no bug can rewrite history.
+"""
+
+from __future__ import annotations
+
+from sqlite_utils import Database
+from sqlite_utils.migrations import Migrations
+
+MIGRATIONS = Migrations("cosecha")
+NAMES: list[str] = []  # in order; a database that applied a name not here is from a newer version
+
+
+def migration(name: str):
+    NAMES.append(name)
+    return MIGRATIONS(name=name)
+
+
+@migration("m001_links_checks_runs")
+def links_checks_runs(db: Database) -> None:
+    db.executescript("""
+        CREATE TABLE links (
+            id INTEGER PRIMARY KEY,
+            canonical_url TEXT NOT NULL UNIQUE,
+            platform TEXT NOT NULL,
+            post_id TEXT,
+            account TEXT,
+            first_seen TEXT NOT NULL,
+            resolved_id TEXT,
+            resolved_url TEXT
+        );
+        CREATE TABLE runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT,
+            command TEXT NOT NULL,
+            counts TEXT
+        );
+        CREATE TABLE checks (
+            id INTEGER PRIMARY KEY,
+            link_id INTEGER NOT NULL REFERENCES links(id),
+            url TEXT NOT NULL,
+            run_id INTEGER REFERENCES runs(id),
+            checked_at TEXT NOT NULL,
+            status TEXT NOT NULL,
+            reason TEXT,
+            http_status INTEGER,
+            author TEXT,
+            published_at TEXT,
+            title TEXT,
+            final_url TEXT,
+            elapsed_ms INTEGER,
+            source TEXT NOT NULL DEFAULT 'auto' CHECK (source IN ('auto', 'manual')),
+            checked_by TEXT,
+            note TEXT
+        );
+        CREATE INDEX checks_by_link ON checks(link_id, source, checked_at);
+        CREATE TRIGGER checks_no_update BEFORE UPDATE ON checks
+            BEGIN SELECT RAISE(ABORT, 'checks are append-only'); END;
+        CREATE TRIGGER checks_no_delete BEFORE DELETE ON checks
+            BEGIN SELECT RAISE(ABORT, 'checks are append-only'); END;
+        CREATE VIEW latest_checks AS
+            SELECT links.canonical_url, links.platform, links.post_id, links.account,
+                   links.resolved_id, links.resolved_url, checks.*
+            FROM checks JOIN links ON links.id = checks.link_id
+            WHERE checks.id = (SELECT c.id FROM checks c WHERE c.link_id = checks.link_id
+                               ORDER BY c.checked_at DESC, c.id DESC LIMIT 1);
+    """)
+
+
+@migration("m002_audits")
+def audits(db: Database) -> None:
+    db.executescript("""
+        CREATE TABLE audits (
+            id INTEGER PRIMARY KEY,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL,
+            title TEXT,
+            institution TEXT,
+            report_date TEXT,
+            verdict TEXT NOT NULL,
+            audited_at TEXT NOT NULL,
+            body TEXT NOT NULL
+        );
+        CREATE INDEX audits_by_source ON audits(source, audited_at);
+    """)

@@ -1,0 +1,235 @@
+"""The SQLite store: links, their append-only check history, runs and audits.
+
+Every write is one short transaction committed as it happens, so a run killed at any moment
+leaves a consistent database and loses at most the check it was writing. WAL lets readers
+and one writer work at once; the busy timeout lets two writers take turns.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import sqlite3
+from contextlib import contextmanager
+from datetime import datetime, timedelta, timezone
+from pathlib import Path
+
+import platformdirs
+from sqlite_utils import Database
+
+from .migrations import MIGRATIONS, NAMES
+
+BUSY_TIMEOUT_S = 30
+CONCLUSIVE = ("alive", "broken")
+CHECK_COLUMNS = ("status", "reason", "http_status", "author", "published_at", "title",
+                 "final_url")
+
+
+class StoreError(Exception):
+    """The store cannot be used; the message is Spanish and says what to do."""
+
+
+def default_db_path() -> Path:
+    env = os.environ.get("COSECHA_DB")
+    return Path(env) if env else Path(platformdirs.user_data_dir("cosecha")) / "cosecha.db"
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def explain(error: sqlite3.Error) -> str:
+    text = str(error).lower()
+    if "full" in text:
+        return "no queda espacio en el disco para la base de datos; no se guardó nada a medias"
+    if "readonly" in text or "read-only" in text:
+        return "la base de datos es de solo lectura; use --db con una ruta en la que se pueda escribir"
+    if "locked" in text or "busy" in text:
+        return "la base de datos está ocupada por otro proceso; inténtelo de nuevo más tarde"
+    if "not a database" in text or "malformed" in text or "corrupt" in text:
+        return "el archivo no es una base de datos SQLite válida"
+    if "unable to open" in text:
+        return "no se pudo abrir la base de datos (¿existe la carpeta y hay permiso?)"
+    return f"error de la base de datos: {error}"
+
+
+@contextmanager
+def translated_errors():
+    try:
+        yield
+    except sqlite3.Error as error:
+        raise StoreError(explain(error)) from None
+
+
+def open_store(path: str | Path, *, create: bool = True) -> Store:
+    path = Path(path)
+    if not create and not path.exists():
+        raise StoreError("la base de datos no existe todavía (ejecute antes cosecha o auditor revisar)")
+    with translated_errors():
+        if create:
+            path.parent.mkdir(parents=True, exist_ok=True)
+        conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        store = Store(Database(conn), path)
+        store.prepare()
+        return store
+
+
+class Store:
+    def __init__(self, db: Database, path: Path):
+        self.db = db
+        self.path = path
+
+    def prepare(self) -> None:
+        self.db.execute("PRAGMA foreign_keys = ON")
+        newer = {m.name for m in MIGRATIONS.applied(self.db)} - set(NAMES)
+        if newer:
+            raise StoreError("la base fue creada por una versión más nueva del programa "
+                             f"(migraciones desconocidas: {', '.join(sorted(newer))}); "
+                             "actualice cosecha-auditor")
+        if MIGRATIONS.pending(self.db):
+            self.db.enable_wal()
+            MIGRATIONS.apply(self.db)
+        elif self.db.journal_mode != "wal":
+            self.db.enable_wal()
+
+    def close(self) -> None:
+        self.db.close()
+
+    @contextmanager
+    def write(self):
+        """One immediate transaction: taken whole or not at all."""
+        with translated_errors():
+            self.db.execute("BEGIN IMMEDIATE")
+            try:
+                yield
+            except BaseException:
+                self.db.execute("ROLLBACK")
+                raise
+            self.db.execute("COMMIT")
+
+    def _one(self, sql: str, params=()) -> dict | None:
+        with translated_errors():
+            cursor = self.db.execute(sql, params)
+            row = cursor.fetchone()
+            if row is None:
+                return None
+            return dict(zip([d[0] for d in cursor.description], row))
+
+    def _all(self, sql: str, params=()) -> list[dict]:
+        with translated_errors():
+            cursor = self.db.execute(sql, params)
+            names = [d[0] for d in cursor.description]
+            return [dict(zip(names, row)) for row in cursor.fetchall()]
+
+    # runs
+
+    def start_run(self, command: str) -> int:
+        with self.write():
+            return self.db.execute("INSERT INTO runs (started_at, command) VALUES (?, ?)",
+                                   (now_iso(), command)).lastrowid
+
+    def finish_run(self, run_id: int, counts: dict) -> None:
+        with self.write():
+            self.db.execute("UPDATE runs SET finished_at = ?, counts = ? WHERE id = ?",
+                            (now_iso(), json.dumps(counts), run_id))
+
+    # links and checks
+
+    def _upsert_link(self, canonical_url: str, platform: str, post_id: str | None,
+                     account: str | None, resolved_id: str | None = None,
+                     resolved_url: str | None = None) -> int:
+        return self.db.execute(
+            """INSERT INTO links (canonical_url, platform, post_id, account, first_seen,
+                                  resolved_id, resolved_url)
+               VALUES (?, ?, ?, ?, ?, ?, ?)
+               ON CONFLICT (canonical_url) DO UPDATE SET
+                   resolved_id = coalesce(excluded.resolved_id, resolved_id),
+                   resolved_url = coalesce(excluded.resolved_url, resolved_url)
+               RETURNING id""",
+            (canonical_url, platform, post_id, account, now_iso(), resolved_id, resolved_url),
+        ).fetchone()[0]
+
+    def record_check(self, *, link: dict, run_id: int | None, url: str, checked_at: str,
+                     elapsed_ms: int | None = None, source: str = "auto",
+                     checked_by: str | None = None, note: str | None = None, **result) -> None:
+        """The link (created or completed) and one more check of it, in one transaction."""
+        values = {name: result.get(name) for name in CHECK_COLUMNS}
+        columns = ("link_id", "run_id", "url", "checked_at", "elapsed_ms", "source",
+                   "checked_by", "note", *CHECK_COLUMNS)
+        with self.write():
+            link_id = self._upsert_link(**link)
+            self.db.execute(
+                f"INSERT INTO checks ({', '.join(columns)}) "
+                f"VALUES ({', '.join('?' * len(columns))})",
+                (link_id, run_id, url, checked_at, elapsed_ms, source, checked_by, note,
+                 *values.values()),
+            )
+
+    def record_manual(self, *, link: dict, url: str, status: str, checked_by: str,
+                      note: str | None, checked_at: str) -> None:
+        self.record_check(link=link, run_id=None, url=url, checked_at=checked_at,
+                          source="manual", checked_by=checked_by, note=note, status=status,
+                          reason="manual")
+
+    def _latest(self, canonical_url: str, source: str, since: str = "") -> dict | None:
+        return self._one(
+            """SELECT checks.* FROM checks JOIN links ON links.id = checks.link_id
+               WHERE links.canonical_url = ? AND checks.source = ? AND checks.checked_at >= ?
+               ORDER BY checks.checked_at DESC, checks.id DESC LIMIT 1""",
+            (canonical_url, source, since),
+        )
+
+    def latest_check(self, canonical_url: str) -> dict | None:
+        """The latest automatic check of a link."""
+        return self._latest(canonical_url, "auto")
+
+    def latest_manual(self, canonical_url: str) -> dict | None:
+        return self._latest(canonical_url, "manual")
+
+    def fresh_check(self, canonical_url: str, ttl_hours: float) -> dict | None:
+        since = (datetime.now(timezone.utc) - timedelta(hours=ttl_hours))
+        return self._latest(canonical_url, "auto", since.strftime("%Y-%m-%dT%H:%M:%SZ"))
+
+    def history(self, canonical_url: str) -> list[dict]:
+        return self._all(
+            """SELECT checks.* FROM checks JOIN links ON links.id = checks.link_id
+               WHERE links.canonical_url = ? ORDER BY checks.checked_at, checks.id""",
+            (canonical_url,),
+        )
+
+    def status_changes(self) -> list[dict]:
+        """Links whose last two conclusive checks (automatic or manual) disagree."""
+        rows = self._all(
+            f"""SELECT links.canonical_url AS url, checks.status, checks.checked_at
+                FROM checks JOIN links ON links.id = checks.link_id
+                WHERE checks.status IN {CONCLUSIVE}
+                ORDER BY links.id, checks.checked_at DESC, checks.id DESC""")
+        changes, seen = [], {}
+        for row in rows:
+            seen.setdefault(row["url"], []).append(row)
+        for url, checks in seen.items():
+            if len(checks) >= 2 and checks[0]["status"] != checks[1]["status"]:
+                changes.append({"url": url, "from": checks[1]["status"], "to": checks[0]["status"],
+                                "seen_at": checks[0]["checked_at"]})
+        return changes
+
+    # audits
+
+    def record_audit(self, audit: dict) -> None:
+        with self.write():
+            self.db.execute(
+                """INSERT INTO audits (source, sha256, title, institution, report_date, verdict,
+                                       audited_at, body) VALUES (?, ?, ?, ?, ?, ?, ?, ?)""",
+                (audit["source"], audit["sha256"], audit["title"], audit["institution"],
+                 audit["report_date"], audit["verdict"], audit["audited_at"],
+                 json.dumps(audit, ensure_ascii=False)),
+            )
+
+    def latest_audits(self) -> list[dict]:
+        """The latest audited version of each report (by path)."""
+        rows = self._all(
+            """SELECT body FROM audits a WHERE a.id = (
+                   SELECT b.id FROM audits b WHERE b.source = a.source
+                   ORDER BY b.audited_at DESC, b.id DESC LIMIT 1)
+               ORDER BY a.source""")
+        return [json.loads(row["body"]) for row in rows]
