@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 
 from cosecha.model import Claim, Link, Phase, Report
 from cosecha.platforms import by_name
-from cosecha.platforms.base import INVALID, REFUSED, UNVERIFIED, UrlInfo
+from cosecha.platforms.base import INVALID, REFUSED, UNVERIFIED, CheckResult, UrlInfo
 
 from ..model import CoverageRow, Evidence
 
@@ -110,7 +110,7 @@ def _identities(link: Link) -> list[tuple[str, ...]]:
     return ids
 
 
-def _offline_facts(link: Link):
+def _offline_facts(link: Link) -> CheckResult | None:
     adapter = by_name(link.platform)
     if adapter is None or link.post_id is None:
         return None
