@@ -1,0 +1,172 @@
+"""Finding the links in a report's lines.
+
+A link is an http(s) URL (bare, <angle-bracketed>, Markdown `[text](url)`, HTML `href`) or a
+scheme-less URL on a platform host with a path (`x.com/...`, `youtu.be/...`); bare domains in
+prose and e-mail addresses are not links. Two export accidents are handled:
+- a URL wrapped onto the next line (PDF) is rejoined when the first line ends inside the URL and
+  only the join is a post of a known platform (see `_rejoin`);
+- a URL cut by an export space (`https://www.cne.gob.ec/wp- content/uploads/...`) is kept as
+  read, up to the space, and flagged `cut` (see `_looks_cut`); the join is never guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+import httpx
+
+from cosecha.platforms import adapters, claimant, identify
+
+URL_CHARS = r"[^\s<>\"\[\]`{}|\\^\x00-\x1f\x7f“”«»]"
+TRAILING = ".,;:!?'\"’”»…"
+CLOSERS = {")": "(", "]": "[", "}": "{", ">": "<"}
+CONNECTORS = "-_/=&+~%"  # a URL ending in one of these is unfinished
+# what follows a cut URL after the export space: a path piece with letters ("content/uploads")
+CUT_REST = re.compile(r" {1,2}([\w~%+.-]{2,}[/=&]\S*)")
+HOST_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
+VALID_HOST = re.compile(rf"(?:{HOST_LABEL}\.)*{HOST_LABEL}")
+MARKDOWN = re.compile(r"\[([^\[\]]*)\]\(")
+HREF = re.compile(r"""href\s*=\s*["']?""", re.IGNORECASE)
+ANCHOR_END = re.compile(r"</a\s*>", re.IGNORECASE)
+
+
+@dataclass
+class FoundLink:
+    url: str  # absolute http(s) URL as found, trailing punctuation removed
+    line: int  # 1-based line where the link starts
+    cut: bool = False  # looks cut by an export space: kept as read up to the space
+
+
+@dataclass
+class _Match:
+    start: int
+    end: int  # end of the URL as written, before trimming
+    url: str
+    trimmed: bool  # trailing punctuation or brackets were removed
+
+
+@cache
+def _candidate() -> re.Pattern[str]:
+    hosts = sorted({h for a in adapters() for h in a.hosts}, key=len, reverse=True)
+    platform_hosts = "|".join(re.escape(h) for h in hosts)
+    schemeless = rf"(?<![\w.@/:-])(?:[a-z0-9-]+\.)*(?:{platform_hosts})/{URL_CHARS}+"
+    return re.compile(rf"https?://{URL_CHARS}+|{schemeless}", re.IGNORECASE)
+
+
+def line_links(line: str) -> list[str]:
+    """The URLs on one line, in order."""
+    return [m.url for m in _matches(line)]
+
+
+def scan_links(lines: list[str], link_targets: dict[int, list[str]] | None = None
+               ) -> list[FoundLink]:
+    found: list[FoundLink] = []
+    for number, line in enumerate(lines, 1):
+        matches = _matches(line)
+        urls = [m.url for m in matches]
+        for index, m in enumerate(matches):
+            joined = _rejoin(m, line, lines[number] if number < len(lines) else None)
+            urls[index] = joined or m.url
+            found.append(FoundLink(urls[index], number, joined is None and _looks_cut(m, line)))
+        for target in (link_targets or {}).get(number, []):
+            url = _trim(target.strip())[0]
+            if url not in urls and _valid(url):
+                urls.append(url)
+                found.append(FoundLink(url, number))
+    return found
+
+
+def _matches(line: str) -> list[_Match]:
+    matches = []
+    for raw in _candidate().finditer(line):
+        url, trimmed = _trim(raw.group())
+        if not url.lower().startswith(("http://", "https://")):
+            url = "https://" + url
+        url = url[:url.index(":")].lower() + url[url.index(":"):]
+        if _valid(url):
+            matches.append(_Match(raw.start(), raw.end(), url, trimmed))
+    return _drop_repeated_text(line, matches)
+
+
+def _trim(url: str) -> tuple[str, bool]:
+    """Strip trailing punctuation and unbalanced closing brackets; keep balanced ones."""
+    original = url
+    while url:
+        last = url[-1]
+        if last in TRAILING or (last in CLOSERS and url.count(CLOSERS[last]) < url.count(last)):
+            url = url[:-1]
+        else:
+            break
+    return url, url != original
+
+
+def _drop_repeated_text(line: str, matches: list[_Match]) -> list[_Match]:
+    """`[url](url)` and `<a href="url">url</a>` name one link: drop the visible copy."""
+    starts = {m.start: m for m in matches}
+    repeated = set()
+    for target_start, (start, end) in _constructs(line):
+        target = starts.get(target_start)
+        if target is not None:
+            repeated.update(m.start for m in matches if m is not target
+                            and m.url == target.url and start <= m.start < end)
+    return [m for m in matches if m.start not in repeated]
+
+
+def _constructs(line: str):
+    """(where a construct's target URL starts, the span of its visible text)."""
+    for md in MARKDOWN.finditer(line):
+        yield md.end(), md.span(1)
+    for href in HREF.finditer(line):
+        closing = ANCHOR_END.search(line, href.end())
+        yield href.end(), (href.end(), closing.start() if closing else len(line))
+
+
+def _valid(url: str) -> bool:
+    if any(c.isspace() or ord(c) < 32 or ord(c) == 127 for c in url):
+        return False
+    try:
+        parsed = httpx.URL(url)
+    except (httpx.InvalidURL, ValueError):
+        return False
+    return (parsed.scheme in ("http", "https") and VALID_HOST.fullmatch(parsed.host) is not None
+            and (parsed.port is None or 0 < parsed.port < 65536))
+
+
+def _rejoin(m: _Match, line: str, next_line: str | None) -> str | None:
+    """The URL completed by the start of the next line, when a PDF export wrapped it.
+
+    Only when the URL runs to the end of its line untrimmed, the next line starts with a piece
+    that is not itself a link, and the joined URL is a post of a known platform that the first
+    part is not (another id, or none). If the first part already names a post (an X status id
+    cut after some digits still parses), the piece must be the whole next line, so a count
+    such as "2 publicaciones" on the next line is never glued to an id.
+    """
+    if next_line is None or m.trimmed or m.end != len(line.rstrip()):
+        return None
+    rest = next_line.strip()
+    piece = rest.split(maxsplit=1)[0] if rest else ""
+    if not piece or "://" in piece or _candidate().match(piece):
+        return None
+    joined = _trim(m.url + piece)[0]
+    if not _valid(joined) or claimant(joined).fallback:
+        return None
+    before, after = identify(m.url).post_id, identify(joined).post_id
+    if after is None or after == before:
+        return None
+    if before is not None and piece != rest:
+        return None
+    return joined
+
+
+def _looks_cut(m: _Match, line: str) -> bool:
+    """The URL stops at a connector and a path piece with letters follows after a space."""
+    if m.trimmed or not m.url.endswith(tuple(CONNECTORS)):
+        return False
+    rest = CUT_REST.match(line, m.end)
+    if rest is None:
+        return False
+    piece = rest.group(1)
+    return any(c.isalpha() for c in piece) and not _candidate().match(piece) \
+        and not piece.lower().startswith("www.")
