@@ -1,0 +1,120 @@
+"""Command-line pieces shared by `cosecha` and `auditor`: a Spanish argparse, the harvesting
+options and the store option, each defined once."""
+
+from __future__ import annotations
+
+import argparse
+import os
+
+from datos import default_db_path
+
+from .harvest import HarvestOptions
+from .http import parse_remap
+
+_SPANISH = {
+    "usage: ": "uso: ",
+    "positional arguments": "argumentos",
+    "options": "opciones",
+    "show this help message and exit": "muestra esta ayuda y sale",
+    "show program's version number and exit": "muestra la versión y sale",
+    "the following arguments are required: %s": "faltan argumentos obligatorios: %s",
+    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
+    "invalid choice: %(value)r (choose from %(choices)s)":
+        "valor no válido: %(value)r (elija entre %(choices)s)",
+    "expected one argument": "falta el valor",
+    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
+    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
+    "ambiguous option: %(option)s could match %(matches)s":
+        "opción ambigua: %(option)s puede ser %(matches)s",
+    "not allowed with argument %s": "no se permite junto con %s",
+}
+# argparse looks its messages up through the module-level gettext alias at call time
+argparse._ = lambda message: _SPANISH.get(message, message)
+
+
+class Parser(argparse.ArgumentParser):
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
+        super().__init__(*args, **kwargs)
+
+
+def add_store_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--db", metavar="RUTA", default=None,
+        help=f"base de datos SQLite (por defecto $COSECHA_DB o {default_db_path()})",
+    )
+
+
+def store_path(args: argparse.Namespace) -> str:
+    return args.db or os.environ.get("COSECHA_DB") or str(default_db_path())
+
+
+def _remap(value: str) -> str:
+    try:
+        parse_remap(value)
+    except ValueError as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None
+    return value
+
+
+def _positive(kind):
+    def convert(value: str):
+        try:
+            number = kind(value)
+        except ValueError:
+            raise argparse.ArgumentTypeError(f"se esperaba un número: {value!r}") from None
+        if number <= 0:
+            raise argparse.ArgumentTypeError(f"debe ser mayor que cero: {value!r}")
+        return number
+    return convert
+
+
+def _not_negative(value: str) -> int:
+    try:
+        number = int(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"se esperaba un número entero: {value!r}") from None
+    if number < 0:
+        raise argparse.ArgumentTypeError(f"no puede ser negativo: {value!r}")
+    return number
+
+
+def add_harvest_options(parser: argparse.ArgumentParser, *, offline: bool = True) -> None:
+    group = parser.add_argument_group("verificación de enlaces")
+    group.add_argument(
+        "--remap", metavar="'REGEX REEMPLAZO'", action="append", default=[], type=_remap,
+        help="reescribe cada URL pedida (también cada redirección) antes de enviarla; "
+             "se puede repetir. Ej.: --remap '^https?://([^/]+)/?(.*)$ http://127.0.0.1:8080/\\1/\\2'",
+    )
+    group.add_argument("--concurrencia", metavar="N", type=_positive(int), default=32,
+                       help="peticiones simultáneas en total (por defecto 32)")
+    group.add_argument("--por-host", metavar="N", type=_positive(int), default=4,
+                       help="peticiones simultáneas por servidor de plataforma (por defecto 4)")
+    group.add_argument("--timeout", metavar="S", type=_positive(float), default=15.0,
+                       help="segundos de espera por petición (por defecto 15)")
+    group.add_argument("--reintentos", metavar="N", type=_not_negative, default=3,
+                       help="reintentos ante errores de red, 429 y 5xx (por defecto 3)")
+    group.add_argument("--ttl", metavar="HORAS", type=_positive(float), default=20.0,
+                       help="horas durante las que una verificación concluyente se reutiliza "
+                            "(por defecto 20)")
+    group.add_argument("--refrescar", action="store_true",
+                       help="vuelve a verificar todo, aunque haya verificaciones recientes")
+    group.add_argument("--agente", metavar="UA", default=None,
+                       help="User-Agent de las peticiones (por defecto, uno que nombra el proyecto)")
+    if offline:
+        group.add_argument("--sin-red", action="store_true",
+                           help="no hace ninguna petición: usa solo la base y los datos que da la URL")
+
+
+def harvest_options(args: argparse.Namespace) -> HarvestOptions:
+    return HarvestOptions(
+        remaps=args.remap,
+        concurrency=args.concurrencia,
+        per_host=args.por_host,
+        timeout=args.timeout,
+        retries=args.reintentos,
+        ttl_hours=args.ttl,
+        refresh=args.refrescar,
+        offline=getattr(args, "sin_red", False),
+        user_agent=args.agente,
+    )

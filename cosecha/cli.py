@@ -1,0 +1,137 @@
+"""`cosecha`: check every link of reports, folders or URLs and keep each check in the store."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+import sys
+
+from rich.table import Table
+
+from datos import StoreError, open_store
+
+from . import __version__
+from .arguments import Parser, add_harvest_options, add_store_option, harvest_options, store_path
+from .harvest import Harvester, Outcome, any_broken, targets_for
+from .inputs import InputProblem, expand
+from .labels import reason_text, status_text
+from .output import add_output_options, render, write_output
+from .progress import platform_progress
+from .reader import ReadError, read_report
+
+DESCRIPTION = """\
+Verifica cada enlace de X, Facebook, YouTube y la web que listan los informes (o las URL dadas)
+contra la propia plataforma, y guarda cada verificación en la base SQLite.
+
+Estados: vivo (la plataforma devuelve la publicación), roto (la plataforma dice que ya no está
+o no es pública), sin verificar (muro de inicio de sesión, límite de peticiones, sin conexión...),
+no válido (no es una publicación) y rechazado (apunta a una dirección privada o local).
+
+Salida: 0 si ningún enlace está roto, 1 si alguno lo está, 2 si una entrada no se pudo leer."""
+
+
+def build_parser() -> Parser:
+    parser = Parser(prog="cosecha", description=DESCRIPTION)
+    parser.add_argument("entradas", nargs="+", metavar="ENTRADA",
+                        help="informe (.txt, .md, .docx, .pdf), carpeta de informes, URL o - "
+                             "(informe por la entrada estándar)")
+    add_store_option(parser)
+    add_harvest_options(parser)
+    add_output_options(parser, ("tabla", "json"), default=None)
+    parser.add_argument("--silencioso", action="store_true",
+                        help="no imprime nada salvo los enlaces rotos")
+    parser.add_argument("--version", action="version", version=f"cosecha {__version__}")
+    return parser
+
+
+def links_of(entries) -> tuple[list[str], list[InputProblem]]:
+    urls: list[str] = []
+    problems: list[InputProblem] = []
+    for entry in entries:
+        if entry.kind == "url":
+            urls.append(entry.value)
+            continue
+        try:
+            urls.extend(link.url for link in read_report(entry.value).links())
+        except ReadError as problem:
+            problems.append(InputProblem(entry.value, str(problem)))
+    return urls, problems
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = build_parser().parse_args(argv)
+    entries, problems = expand(args.entradas)
+    urls, unreadable = links_of(entries)
+    problems += unreadable
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    try:
+        outcomes = harvest(urls, args)
+    except StoreError as problem:
+        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
+        return 2
+    show(outcomes, args)
+    if problems:
+        return 2
+    return 1 if any_broken(outcomes) else 0
+
+
+def harvest(urls: list[str], args) -> list[Outcome]:
+    targets = targets_for(urls)
+    store = open_store(store_path(args))
+    try:
+        quiet = args.silencioso or not sys.stderr.isatty()
+        with platform_progress(targets, enabled=not quiet) as advance:
+            harvester = Harvester(store, harvest_options(args), command=command_line(), on_done=advance)
+            return asyncio.run(harvester.run(targets))
+    finally:
+        store.close()
+
+
+def command_line() -> str:
+    return " ".join(["cosecha", *sys.argv[1:]])
+
+
+def show(outcomes: list[Outcome], args) -> None:
+    fmt = args.formato or ("tabla" if sys.stdout.isatty() else None)
+    if fmt == "json":
+        write_output(json.dumps([o.to_dict() for o in outcomes], ensure_ascii=False, indent=2),
+                     args.salida)
+    elif args.silencioso:
+        broken = [o for o in outcomes if o.status == "broken"]
+        if broken:
+            write_output(broken_lines(broken), args.salida)
+    elif fmt == "tabla":
+        write_output(table_text(outcomes) + "\n" + summary_line(outcomes, args), args.salida)
+    else:
+        broken = [o for o in outcomes if o.status == "broken"]
+        lines = [summary_line(outcomes, args)] + ([broken_lines(broken)] if broken else [])
+        write_output("\n".join(lines), args.salida)
+
+
+def summary_line(outcomes: list[Outcome], args) -> str:
+    counts = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    parts = [f"{n} {status_text(status)}" for status, n in sorted(counts.items())]
+    cached = sum(o.from_cache for o in outcomes)
+    return (f"cosecha: {len(outcomes)} enlaces distintos ({', '.join(parts) or 'ninguno'}); "
+            f"{cached} reutilizados de la base; base: {store_path(args)}")
+
+
+def broken_lines(broken: list[Outcome]) -> str:
+    return "\n".join(f"roto: {o.url} ({reason_text(o.reason)})" for o in broken)
+
+
+def table_text(outcomes: list[Outcome]) -> str:
+    table = Table(title="Enlaces verificados")
+    for header in ("Estado", "Motivo", "Plataforma", "Autor", "Publicado", "URL"):
+        table.add_column(header, overflow="fold")
+    for o in outcomes:
+        table.add_row(status_text(o.status), reason_text(o.reason), o.platform, o.author or "",
+                      (o.published_at or "")[:10], o.canonical_url or o.url)
+    return render([table], color=False)
+
+
+if __name__ == "__main__":
+    sys.exit(main())

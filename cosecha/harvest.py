@@ -1,0 +1,236 @@
+"""Harvesting: every distinct link resolved to the platform's own record, each check stored.
+
+The harvester never names a platform: it asks the registry who claims a URL and lets that
+adapter judge the platform's answer. Transport trouble (`Unreachable`) becomes an honest
+`unverified` (or `refused`) result here, in one place.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import time
+from collections.abc import Callable, Iterable
+from dataclasses import asdict, dataclass, field
+from datetime import datetime, timezone
+
+from . import platforms
+from .http import HttpFetcher
+from .platforms.base import (
+    BROKEN,
+    INVALID,
+    REFUSED,
+    UNVERIFIED,
+    Adapter,
+    CheckResult,
+    Unreachable,
+    UrlInfo,
+)
+from .security import check_url
+
+REUSABLE = ("alive", "broken")  # conclusive statuses a fresh check may stand for
+
+
+@dataclass
+class HarvestOptions:
+    remaps: list[str] = field(default_factory=list)
+    concurrency: int = 32
+    per_host: int = 4
+    timeout: float = 15.0
+    retries: int = 3
+    ttl_hours: float = 20.0
+    refresh: bool = False
+    offline: bool = False
+    user_agent: str | None = None
+    deadline: float | None = None  # time.monotonic() after which nothing new is requested
+
+
+@dataclass
+class Outcome:
+    """The JSON row of `cosecha --formato json`: one per distinct canonical URL."""
+
+    url: str
+    canonical_url: str | None
+    platform: str
+    post_id: str | None
+    status: str
+    reason: str | None
+    http_status: int | None
+    author: str | None
+    published_at: str | None
+    title: str | None
+    final_url: str | None
+    checked_at: str
+    from_cache: bool
+
+    def to_dict(self) -> dict:
+        return asdict(self)
+
+
+@dataclass
+class Target:
+    url: str
+    info: UrlInfo
+    adapter: Adapter
+
+    @property
+    def key(self) -> str:
+        return self.info.canonical_url or self.url
+
+
+def now_iso() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def targets_for(urls: Iterable[str]) -> list[Target]:
+    """One target per distinct canonical URL, in first-seen order."""
+    seen: dict[str, Target] = {}
+    for url in urls:
+        adapter = platforms.claimant(url)
+        target = Target(url, adapter.parse(url), adapter)
+        seen.setdefault(target.key, target)
+    return list(seen.values())
+
+
+def offline_verdict(target: Target) -> CheckResult | None:
+    """Statuses that need no request: refused addresses and URLs that are not posts."""
+    refusal = check_url(target.url)
+    if refusal:
+        return CheckResult(REFUSED, reason=refusal)
+    if target.info.post_id is None and not target.adapter.fallback:
+        return CheckResult(INVALID, reason="not_a_post")
+    return None
+
+
+def with_offline_facts(target: Target, result: CheckResult) -> CheckResult:
+    facts = target.adapter.offline_facts(target.info)
+    if facts and facts.published_at and not result.published_at:
+        result.published_at = facts.published_at
+    return result
+
+
+async def check_online(target: Target, fetch: HttpFetcher) -> CheckResult:
+    try:
+        return await target.adapter.check(target.info, fetch)
+    except Unreachable as trouble:
+        status = REFUSED if trouble.reason == "refused" else UNVERIFIED
+        return CheckResult(status, reason=trouble.reason, http_status=trouble.http_status)
+
+
+class Harvester:
+    """Checks targets against the platforms, reusing fresh checks, recording each as it lands."""
+
+    def __init__(self, store, options: HarvestOptions, command: str = "cosecha",
+                 on_done: Callable[[Outcome], None] | None = None):
+        self.store = store
+        self.options = options
+        self.command = command
+        self.on_done = on_done or (lambda outcome: None)
+
+    async def run(self, targets: list[Target]) -> list[Outcome]:
+        run_id = self.store.start_run(self.command)
+        outcomes: list[Outcome] = []
+        try:
+            if self.options.offline:
+                outcomes = [self._offline(target, run_id) for target in targets]
+            else:
+                outcomes = await self._online(targets, run_id)
+        finally:
+            self.store.finish_run(run_id, counts_of(outcomes))
+        return outcomes
+
+    def _offline(self, target: Target, run_id: int) -> Outcome:
+        stored = self.store.latest_check(target.key)
+        if stored:
+            return self._done(target, outcome_from_row(target, stored))
+        result = offline_verdict(target) or CheckResult(UNVERIFIED, reason="offline")
+        return self._record(target, with_offline_facts(target, result), run_id, elapsed=0)
+
+    async def _online(self, targets: list[Target], run_id: int) -> list[Outcome]:
+        async with HttpFetcher(
+            remaps=self.options.remaps,
+            concurrency=self.options.concurrency,
+            per_host=self.options.per_host,
+            timeout=self.options.timeout,
+            retries=self.options.retries,
+            user_agent=self.options.user_agent,
+        ) as fetch:
+            return list(await asyncio.gather(*(self._one(t, fetch, run_id) for t in targets)))
+
+    async def _one(self, target: Target, fetch: HttpFetcher, run_id: int) -> Outcome:
+        early = offline_verdict(target)
+        if early:
+            return self._record(target, with_offline_facts(target, early), run_id, elapsed=0)
+        if not self.options.refresh:
+            fresh = self.store.fresh_check(target.key, self.options.ttl_hours)
+            if fresh and fresh["status"] in REUSABLE:
+                return self._done(target, outcome_from_row(target, fresh))
+        if self.options.deadline and time.monotonic() > self.options.deadline:
+            result = CheckResult(UNVERIFIED, reason="time_limit")
+            return self._record(target, with_offline_facts(target, result), run_id, elapsed=0)
+        started = time.monotonic()
+        result = with_offline_facts(target, await check_online(target, fetch))
+        return self._record(target, result, run_id, elapsed=time.monotonic() - started)
+
+    def _record(self, target: Target, result: CheckResult, run_id: int, elapsed: float) -> Outcome:
+        checked_at = now_iso()
+        self.store.record_check(
+            link=link_fields(target, result),
+            run_id=run_id,
+            url=target.url,
+            checked_at=checked_at,
+            elapsed_ms=round(elapsed * 1000),
+            **check_fields(result),
+        )
+        return self._done(target, outcome_from_result(target, result, checked_at))
+
+    def _done(self, target: Target, outcome: Outcome) -> Outcome:
+        self.on_done(outcome)
+        return outcome
+
+
+CHECK_FIELDS = ("status", "reason", "http_status", "author", "published_at", "title", "final_url")
+
+
+def link_fields(target: Target, result: CheckResult | None = None) -> dict:
+    return {
+        "canonical_url": target.key,
+        "platform": target.info.platform,
+        "post_id": target.info.post_id,
+        "account": target.info.account,
+        "resolved_id": result.resolved_id if result else None,
+        "resolved_url": result.resolved_url if result else None,
+    }
+
+
+def check_fields(result: CheckResult) -> dict:
+    return {name: getattr(result, name) for name in CHECK_FIELDS}
+
+
+def outcome_from_result(target: Target, result: CheckResult, checked_at: str) -> Outcome:
+    return Outcome(
+        url=target.url,
+        canonical_url=target.info.canonical_url,
+        platform=target.info.platform,
+        post_id=target.info.post_id,
+        checked_at=checked_at,
+        from_cache=False,
+        **check_fields(result),
+    )
+
+
+def outcome_from_row(target: Target, row: dict) -> Outcome:
+    result = CheckResult(**{name: row.get(name) for name in CHECK_FIELDS})
+    outcome = outcome_from_result(target, result, row["checked_at"])
+    outcome.from_cache = True
+    return outcome
+
+
+def counts_of(outcomes: list[Outcome]) -> dict[str, int]:
+    counts: dict[str, int] = {}
+    for outcome in outcomes:
+        counts[outcome.status] = counts.get(outcome.status, 0) + 1
+    return counts
+
+
+def any_broken(outcomes: list[Outcome]) -> bool:
+    return any(outcome.status == BROKEN for outcome in outcomes)

@@ -1,0 +1,237 @@
+"""The HTTP layer: the one seam every platform request goes through.
+
+httpx's API over the aiohttp transport (plain httpx.AsyncClient queues badly under
+concurrency: encode/httpx#3215). Redirects are followed here, by hand, so that each hop is
+checked against the security rules and remapped on its own; `--remap` rewrites a URL just
+before it is sent, and everything the adapters see (Reply.url, Reply.history) stays the
+platform's.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import re
+import time
+from collections import Counter
+from dataclasses import dataclass
+from email.utils import parsedate_to_datetime
+from urllib.parse import urljoin, urlsplit
+
+import aiohttp
+import httpx
+from httpx_aiohttp import AiohttpTransport
+from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+
+from . import __version__
+from .platforms.base import Reply, Unreachable
+from .security import Resolver, SystemResolver, check_resolved, check_url
+
+USER_AGENT = f"cosecha/{__version__} (+https://github.com/cosecha-auditor/cosecha-auditor)"
+MAX_REDIRECTS = 10
+MAX_BODY = 2 * 1024 * 1024
+MAX_RETRY_AFTER_S = 120
+RETRY_STATUSES = {429, 502, 503, 504}
+REDIRECT_STATUSES = {301, 302, 303, 307, 308}
+
+
+@dataclass(frozen=True)
+class Remap:
+    pattern: re.Pattern
+    replacement: str
+
+    def apply(self, url: str) -> str | None:
+        if not self.pattern.search(url):
+            return None
+        return self.pattern.sub(self.replacement, url, count=1)
+
+
+def parse_remap(rule: str) -> Remap:
+    pattern, sep, replacement = rule.strip().partition(" ")
+    if not sep or not pattern or not replacement.strip():
+        raise ValueError(f"regla --remap inválida {rule!r}: se espera 'REGEX REEMPLAZO'")
+    try:
+        return Remap(re.compile(pattern), replacement.strip())
+    except re.error as problem:
+        raise ValueError(f"regla --remap inválida {rule!r}: {problem}") from None
+
+
+class _Retryable(Exception):
+    def __init__(self, status: int, retry_after: float | None):
+        super().__init__(status)
+        self.status = status
+        self.retry_after = retry_after
+
+
+def retry_after_seconds(value: str | None) -> float | None:
+    if not value:
+        return None
+    value = value.strip()
+    if value.isdigit():
+        return float(value)
+    try:
+        return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
+    except (TypeError, ValueError):
+        return None
+
+
+class HostLimit:
+    """A per-host concurrency limit that can be lowered while in use (after a 429)."""
+
+    def __init__(self, limit: int):
+        self.limit = limit
+        self.active = 0
+        self.free = asyncio.Condition()
+
+    async def __aenter__(self):
+        async with self.free:
+            await self.free.wait_for(lambda: self.active < self.limit)
+            self.active += 1
+
+    async def __aexit__(self, *exc):
+        async with self.free:
+            self.active -= 1
+            self.free.notify_all()
+
+    def slow_down(self) -> None:
+        self.limit = max(1, self.limit // 2)
+
+
+class HttpFetcher:
+    def __init__(self, *, remaps: list[str] | tuple = (), concurrency: int = 32, per_host: int = 4,
+                 timeout: float = 15.0, retries: int = 3, user_agent: str | None = None,
+                 transport: httpx.AsyncBaseTransport | None = None,
+                 resolver: Resolver | None = None, backoff: float = 0.5,
+                 max_body: int = MAX_BODY):
+        self.remaps = [parse_remap(rule) for rule in remaps]
+        self.concurrency = asyncio.Semaphore(concurrency)
+        self.per_host = per_host
+        self.hosts: dict[str, HostLimit] = {}
+        self.timeout = timeout
+        self.retries = retries
+        self.user_agent = user_agent or USER_AGENT
+        self.transport = transport
+        self.resolver = resolver or SystemResolver()
+        self.backoff = backoff
+        self.max_body = max_body
+        self.requests: Counter[str] = Counter()  # requests sent, per platform host
+        self.client: httpx.AsyncClient | None = None
+
+    async def __aenter__(self) -> HttpFetcher:
+        transport = self.transport or AiohttpTransport(
+            limits=httpx.Limits(max_connections=None, max_keepalive_connections=None))
+        self.client = httpx.AsyncClient(transport=transport, follow_redirects=False,
+                                        timeout=self.timeout,
+                                        headers={"User-Agent": self.user_agent})
+        return self
+
+    async def __aexit__(self, *exc) -> None:
+        await self.client.aclose()
+
+    def remapped(self, url: str) -> str | None:
+        return next((new for new in (rule.apply(url) for rule in self.remaps) if new), None)
+
+    async def get(self, url: str, *, headers: dict[str, str] | None = None,
+                  follow_redirects: bool = True, method: str = "GET") -> Reply:
+        history: list[str] = []
+        current = url
+        while True:
+            reply = await self._send(method, current, headers or {})
+            location = reply.headers.get("location")
+            if not (follow_redirects and reply.status_code in REDIRECT_STATUSES and location):
+                reply.history = history
+                return reply
+            history.append(current)
+            current = urljoin(current, location)
+            if current in history:
+                raise Unreachable("redirect_loop", f"vuelve a {current}")
+            if len(history) > MAX_REDIRECTS:
+                raise Unreachable("redirect_loop", f"más de {MAX_REDIRECTS} redirecciones")
+            if reply.status_code == 303:
+                method = "GET"
+
+    async def _guard(self, url: str) -> str:
+        """The URL to send (remapped or not), after the security rules allow it."""
+        refusal = check_url(url)
+        if refusal:
+            raise Unreachable("refused", refusal)
+        target = self.remapped(url)
+        if target is None:
+            refusal = await check_resolved(urlsplit(url).hostname or "", self.resolver)
+            if refusal:
+                raise Unreachable("refused", refusal)
+        return target or url
+
+    async def _send(self, method: str, url: str, headers: dict[str, str]) -> Reply:
+        target = await self._guard(url)
+        host = urlsplit(url).hostname or ""
+        retrying = AsyncRetrying(stop=stop_after_attempt(self.retries + 1), wait=self._wait,
+                                 retry=retry_if_exception_type((_Retryable, httpx.TransportError)),
+                                 reraise=True)
+        try:
+            async for attempt in retrying:
+                with attempt:
+                    return await self._attempt(method, url, target, host, headers)
+        except _Retryable as exhausted:
+            reason = "rate_limited" if exhausted.status == 429 else "server_error"
+            raise Unreachable(reason, f"HTTP {exhausted.status}", exhausted.status) from None
+        except httpx.TimeoutException as problem:
+            raise Unreachable(timeout_or_offline(problem), str(problem) or "sin respuesta") from None
+        except httpx.TransportError as problem:
+            raise Unreachable("offline", str(problem) or type(problem).__name__) from None
+
+    def _wait(self, state) -> float:
+        problem = state.outcome.exception()
+        if isinstance(problem, _Retryable) and problem.retry_after is not None:
+            return problem.retry_after
+        return wait_exponential_jitter(initial=self.backoff, max=30)(state)
+
+    async def _attempt(self, method: str, url: str, target: str, host: str,
+                       headers: dict[str, str]) -> Reply:
+        limit = self.hosts.setdefault(host, HostLimit(self.per_host))
+        async with self.concurrency, limit:
+            self.requests[host] += 1
+            status, reply_headers, body = await self._exchange(method, target, headers)
+        if status in RETRY_STATUSES:
+            wait = retry_after_seconds(reply_headers.get("retry-after"))
+            if status == 429:
+                limit.slow_down()
+                if wait is not None and wait > MAX_RETRY_AFTER_S:
+                    raise Unreachable("rate_limited", f"Retry-After {round(wait)} s", 429)
+            raise _Retryable(status, wait)
+        return Reply(status, url, reply_headers, body)
+
+    async def _exchange(self, method: str, target: str, headers: dict[str, str]):
+        try:
+            async with asyncio.timeout(self.timeout):
+                request = self.client.build_request(method, target, headers=headers)
+                response = await self.client.send(request, stream=True)
+                try:
+                    body = await self._read(response) if method != "HEAD" else b""
+                finally:
+                    await response.aclose()
+        except TimeoutError:
+            raise httpx.ReadTimeout(f"más de {self.timeout:g} s") from None
+        except (aiohttp.ClientError, OSError) as problem:
+            raise httpx.ConnectError(str(problem) or type(problem).__name__) from None
+        return response.status_code, {k.lower(): v for k, v in response.headers.items()}, body
+
+    async def _read(self, response: httpx.Response) -> bytes:
+        declared = response.headers.get("content-length", "")
+        if declared.isdigit() and int(declared) > self.max_body:
+            raise Unreachable("too_large", f"{declared} bytes")
+        chunks, size = [], 0
+        async for chunk in response.aiter_bytes():
+            size += len(chunk)
+            if size > self.max_body:
+                raise Unreachable("too_large", f"más de {self.max_body} bytes")
+            chunks.append(chunk)
+        return b"".join(chunks)
+
+
+def timeout_or_offline(problem: httpx.TimeoutException) -> str:
+    """The aiohttp transport reports a dropped connection as ConnectTimeout: look at the cause."""
+    cause = problem.__cause__
+    if isinstance(cause, aiohttp.ClientConnectionError) and not isinstance(
+            cause, (aiohttp.ServerTimeoutError, aiohttp.SocketTimeoutError)):
+        return "offline"
+    return "timeout"

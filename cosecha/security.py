@@ -1,0 +1,85 @@
+"""Links that try to reach private or local addresses are refused before any connection.
+
+A report is public text: a link in it must not make us talk to our own machine or network
+(169.254.169.254, 10.x, localhost...). Checked for the link as listed and for every redirect
+target, before remapping; names are resolved through one replaceable resolver.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import ipaddress
+import socket
+from typing import Protocol
+from urllib.parse import urlsplit
+
+SCHEMES = ("http", "https")
+
+
+class Resolver(Protocol):
+    async def resolve(self, host: str) -> list[str]: ...
+
+
+class SystemResolver:
+    async def resolve(self, host: str) -> list[str]:
+        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        return [info[4][0] for info in infos]
+
+
+def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
+    text = text.strip("[]")
+    try:
+        return ipaddress.ip_address(text.split("%")[0])
+    except ValueError:
+        pass
+    try:  # the forms a resolver accepts besides dotted quads: 2130706433, 0x7f.1, 127.1
+        return ipaddress.IPv4Address(socket.inet_aton(text))
+    except (OSError, ValueError):
+        return None
+
+
+def forbidden_address(address) -> bool:
+    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
+        address = address.ipv4_mapped
+    return not address.is_global or address.is_multicast or address.is_reserved
+
+
+def check_host(host: str) -> str | None:
+    """Why this host may not be contacted, or None. Offline: names are not resolved here."""
+    host = host.lower().rstrip(".")
+    if not host:
+        return "no_host"
+    if host == "localhost" or host.endswith(".localhost"):
+        return f"local_address: {host}"
+    address = _ip(host)
+    if address is not None and forbidden_address(address):
+        return f"private_address: {host}"
+    return None
+
+
+def check_url(url: str) -> str | None:
+    """Why this URL is refused (a reason code with detail), or None when it may be fetched."""
+    try:
+        parts = urlsplit(url)
+        host = parts.hostname or ""
+    except ValueError:
+        return "malformed"
+    if parts.scheme.lower() not in SCHEMES:
+        return f"scheme: {parts.scheme or 'ninguno'}"
+    return check_host(host)
+
+
+async def check_resolved(host: str, resolver: Resolver) -> str | None:
+    """Refuse a name that resolves to a forbidden address; a name that does not resolve is
+    left to the connection (offline), never refused."""
+    if _ip(host) is not None:
+        return None
+    try:
+        addresses = await resolver.resolve(host)
+    except OSError:
+        return None
+    for text in addresses:
+        address = _ip(text)
+        if address is not None and forbidden_address(address):
+            return f"private_address: {host} -> {text}"
+    return None
