@@ -42,6 +42,8 @@ class HarvestOptions:
     offline: bool = False
     user_agent: str | None = None
     deadline: float | None = None  # time.monotonic() after which nothing new is requested
+    transport: object | None = None  # an httpx transport for tests; None: the real network
+    resolver: object | None = None  # a name resolver for tests; None: the system's
 
 
 @dataclass
@@ -153,6 +155,8 @@ class Harvester:
             timeout=self.options.timeout,
             retries=self.options.retries,
             user_agent=self.options.user_agent,
+            transport=self.options.transport,
+            resolver=self.options.resolver,
         ) as fetch:
             return list(await asyncio.gather(*(self._one(t, fetch, run_id) for t in targets)))
 
