@@ -176,6 +176,28 @@ def test_pdf_annotation_without_text_under_it_goes_to_the_page_first_line():
     assert extract_bytes(data, "pdf").link_targets == {2: [X_POST]}
 
 
+def test_pdf_malformed_annotation_is_skipped_and_the_rest_read(pdf_data):
+    from pypdf import PdfReader
+    from pypdf.generic import ArrayObject, TextStringObject
+
+    writer = PdfWriter(clone_from=PdfReader(io.BytesIO(pdf_data)))
+    bad = DictionaryObject({
+        NameObject("/Type"): NameObject("/Annot"), NameObject("/Subtype"): NameObject("/Link"),
+        NameObject("/Rect"): ArrayObject([TextStringObject("ancho")]),
+        NameObject("/A"): DictionaryObject({NameObject("/S"): NameObject("/URI"),
+                                            NameObject("/URI"): TextStringObject(YT_VIDEO)})})
+    writer.pages[0]["/Annots"].append(writer._add_object(bad))
+    output = io.BytesIO()
+    writer.write(output)
+    assert extract_bytes(output.getvalue(), "pdf").link_targets == {
+        3: [X_POST], 6: [FB_POST], 7: [YT_VIDEO]}
+
+
+def test_pdf_annotation_on_a_page_without_text_goes_to_the_line_before():
+    data = make_pdf([(["uno", "dos"], {}), ([], {0: X_POST})])
+    assert extract_bytes(data, "pdf").link_targets == {2: [X_POST]}
+
+
 def test_pdf_without_text_is_refused():
     writer = PdfWriter()
     writer.add_blank_page(612, 792)

@@ -103,7 +103,7 @@ def _zip_holds(data: bytes, name: str) -> bool:
 BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"),
         (codecs.BOM_UTF16_BE, "utf-16"))
 LINE_END = re.compile(r"\r\n|\r|\n")
-ZERO_WIDTH = "\u200b\ufeff"
+ZERO_WIDTH = re.compile("[\u200b\ufeff]")
 NOISE = re.compile("[\x01-\x08\x0e-\x1f\x7f\ufffd]")  # control characters text files lack
 
 
@@ -125,21 +125,19 @@ def decode_text(data: bytes) -> str:
     return data.decode("utf-8", errors="cosecha.cp1252")
 
 
-def _space_table() -> dict[int, str | None]:
-    table: dict[int, str | None] = {ord(c): None for c in ZERO_WIDTH}
-    for code in range(0x3001):
-        category = unicodedata.category(chr(code))
-        if category in ("Zs", "Zl", "Zp") or (category == "Cc" and chr(code) not in "\t\r\n"):
-            table[code] = " "
-    return table
+def _odd_spaces() -> re.Pattern[str]:
+    """Unicode spaces and separators other than " ", and control characters but TAB, CR, LF."""
+    odd = [chr(code) for code in range(0x3001) if chr(code) not in " \t\r\n"
+           and unicodedata.category(chr(code)) in ("Zs", "Zl", "Zp", "Cc")]
+    return re.compile("[" + re.escape("".join(odd)) + "]")
 
 
-SPACES = _space_table()
+ODD_SPACES = _odd_spaces()
 
 
 def normalise(text: str) -> str:
     """Unicode spaces (NBSP, thin, figure...) and stray control characters become plain spaces."""
-    return text.translate(SPACES)
+    return ODD_SPACES.sub(" ", ZERO_WIDTH.sub("", text))
 
 
 def split_lines(text: str) -> list[str]:
@@ -228,7 +226,7 @@ def _add_table(extracted: Extracted, table) -> None:
             if not cells or cell._tc is not cells[-1]._tc:
                 cells.append(cell)
         line = "\t".join(" ".join(split_lines(cell.text)) for cell in cells)
-        extracted.lines.append(normalise(line))
+        extracted.lines.append(line)
         number = len(extracted.lines)
         for cell in cells:
             for paragraph in cell.paragraphs:
@@ -247,7 +245,8 @@ def _add_target(extracted: Extracted, url: str, text: str, first: int, parts: li
 
 # --- pdf ----------------------------------------------------------------------------------
 # A URI annotation is placed on the line holding the text inside its rectangle; when that text
-# cannot be found (no text drawn there, or the page text reorders it), on the page's first line.
+# cannot be found (no text drawn there, or the page text reorders it), on the page's first line;
+# on a page without text, on the line before it. A malformed annotation is skipped.
 
 
 @dataclass
@@ -303,31 +302,36 @@ def _add_page(extracted: Extracted, page) -> None:
     lines = split_lines(page.extract_text(visitor_text=visit) or "")
     first = len(extracted.lines) + 1
     extracted.lines.extend(lines)
-    for uri, rect in _uri_annotations(page):
-        offset = _line_of(_text_in(rect, chunks), lines) if lines else 0
-        line = first + offset if lines else max(first - 1, 1)
+    for uri, box in _uri_annotations(page):
+        line = first + _line_of(_text_in(box, chunks), lines) if lines else max(first - 1, 1)
         extracted.link_targets.setdefault(line, []).append(uri)
 
 
-def _uri_annotations(page) -> list[tuple[str, list[float]]]:
+def _uri_annotations(page) -> list[tuple[str, tuple[float, float, float, float]]]:
     found = []
     for ref in page.get("/Annots") or []:
-        annot = ref.get_object()
-        action = annot.get("/A")
-        action = action.get_object() if action is not None else None
-        if annot.get("/Subtype") != "/Link" or not action or action.get("/S") != "/URI":
+        try:
+            link = _uri_annotation(ref.get_object())
+        except (ValueError, TypeError, AttributeError, KeyError, IndexError):
             continue
-        uri = action.get("/URI")
-        uri = uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")
-        rect = [float(n) for n in annot.get("/Rect") or [0, 0, 0, 0]]
-        if uri.strip():
-            found.append((uri.strip(), rect))
+        if link is not None:
+            found.append(link)
     return found
 
 
-def _text_in(rect: list[float], chunks: list[_Chunk]) -> str:
-    left, bottom, right, top = min(rect[0], rect[2]), min(rect[1], rect[3]), \
-        max(rect[0], rect[2]), max(rect[1], rect[3])
+def _uri_annotation(annot) -> tuple[str, tuple[float, float, float, float]] | None:
+    action = annot.get("/A")
+    action = action.get_object() if action is not None else None
+    if annot.get("/Subtype") != "/Link" or not action or action.get("/S") != "/URI":
+        return None
+    uri = action.get("/URI")
+    uri = (uri.decode("latin-1") if isinstance(uri, bytes) else str(uri or "")).strip()
+    x1, y1, x2, y2 = (float(n) for n in annot.get("/Rect"))
+    return (uri, (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))) if uri else None
+
+
+def _text_in(box: tuple[float, float, float, float], chunks: list[_Chunk]) -> str:
+    left, bottom, right, top = box
     slack = 2.0  # text baselines sit a little inside or below a link's rectangle
     inside = [c.text for c in chunks
               if left - slack <= c.x <= right + slack and bottom - slack <= c.y <= top + slack]
