@@ -132,7 +132,8 @@ def test_well_formed_links_are_not_invalid_or_refused():
 
 
 def test_link_to_private_address_is_refused_even_offline():
-    for url in ("http://192.168.1.10/informe.pdf", "http://localhost:8080/a", "http://[::1]/a"):
+    for url in ("http://192.168.1.10/informe.pdf", "http://localhost:8080/a", "http://[::1]/a",
+                "http://169.254.169.254/latest"):
         result = audit(report(phase("A", link(url, 10))))
         [finding] = found(result, "refused_link")
         assert finding.severity == WARNING and finding.url == url
@@ -206,3 +207,10 @@ def test_web_pages_are_not_checked_for_the_account():
     rep = report(phase("F", *(link(p, i) for i, p in enumerate(pages))))
     evidence = {p: Evidence("alive", author=p[8]) for p in pages}
     assert not found(audit(rep, evidence), "foreign_account")
+
+
+def test_reasons_with_detail_keep_the_detail_in_spanish():
+    rep = report(phase("A", link(T1, 10)))
+    evidence = {T1: Evidence("unverified", "unexpected: text/html '<html>'")}
+    [finding] = found(audit(rep, evidence), "unverified_link")
+    assert finding.message == "Enlace sin verificar: respuesta inesperada (text/html '<html>')"

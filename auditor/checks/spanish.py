@@ -17,10 +17,11 @@ _REASONS = {
     "redirect_loop": "redirecciones en bucle", "too_large": "respuesta demasiado grande",
     "blocked": "la plataforma bloqueó la consulta",
     "no_adapter": "plataforma aún sin verificador",
-    "restricted": "contenido restringido",
+    "restricted": "contenido restringido", "unexpected": "respuesta inesperada",
     # invalid / refused
     "malformed": "enlace mal formado", "not_a_post": "no es una publicación",
-    "private_address": "dirección privada o local",
+    "private_address": "dirección privada", "local_address": "dirección local",
+    "scheme": "esquema no admitido", "no_host": "sin servidor",
 }
 
 _MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
@@ -31,10 +32,9 @@ def reason(code: str | None) -> str:
     """A harvester reason ("deleted", "unexpected: ...") as a person reads it."""
     if not code:
         return "sin motivo indicado"
-    head, _, detail = code.partition(":")
-    if head == "unexpected":
-        return f"respuesta inesperada ({detail.strip()})" if detail else "respuesta inesperada"
-    return _REASONS.get(code, code)
+    head, _, detail = (part.strip() for part in code.partition(":"))
+    text = _REASONS.get(head, head)
+    return f"{text} ({detail})" if detail else text
 
 
 def number(value: float | int) -> str:

@@ -5,7 +5,6 @@ Every check reads this one view, so a link is looked up, identified and dated on
 
 from __future__ import annotations
 
-import ipaddress
 from collections.abc import Mapping
 from dataclasses import dataclass
 from datetime import UTC, datetime
@@ -14,6 +13,7 @@ from urllib.parse import urlsplit
 from cosecha.model import Claim, Link, Phase, Report
 from cosecha.platforms import by_name
 from cosecha.platforms.base import INVALID, REFUSED, UNVERIFIED, CheckResult, UrlInfo
+from cosecha.security import SCHEMES, check_host
 
 from ..model import CoverageRow, Evidence
 
@@ -126,20 +126,10 @@ def _offline_evidence(link: Link) -> Evidence:
     except ValueError:
         return Evidence(INVALID, "malformed")
     spaced = any(c.isspace() for c in link.url)
-    if parts.scheme.lower() not in ("http", "https") or not host or spaced:
+    if parts.scheme.lower() not in SCHEMES or not host or spaced:
         return Evidence(INVALID, "malformed")
-    if _is_local(host):
-        return Evidence(REFUSED, "private_address")
-    return Evidence(UNVERIFIED, "offline")
-
-
-def _is_local(host: str) -> bool:
-    if host == "localhost" or host.endswith(".localhost"):
-        return True
-    try:
-        return not ipaddress.ip_address(host).is_global
-    except ValueError:
-        return False
+    refusal = check_host(host)
+    return Evidence(REFUSED, refusal) if refusal else Evidence(UNVERIFIED, "offline")
 
 
 def _moment(value: str | None) -> datetime | None:
