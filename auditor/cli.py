@@ -10,7 +10,7 @@ import pkgutil
 import sys
 
 from cosecha import __version__
-from cosecha.arguments import Parser
+from cosecha.parser import Parser
 
 from . import commands
 

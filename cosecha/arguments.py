@@ -1,42 +1,14 @@
-"""Command-line pieces shared by `cosecha` and `auditor`: a Spanish argparse, the harvesting
-options and the store option, each defined once."""
+"""Command-line options shared by `cosecha` and `auditor`: the store and the harvesting
+options, each defined once."""
 
 from __future__ import annotations
 
 import argparse
-import os
 
 from datos import default_db_path
 
 from .harvest import HarvestOptions
 from .http import parse_remap
-
-_SPANISH = {
-    "usage: ": "uso: ",
-    "positional arguments": "argumentos",
-    "options": "opciones",
-    "show this help message and exit": "muestra esta ayuda y sale",
-    "show program's version number and exit": "muestra la versión y sale",
-    "the following arguments are required: %s": "faltan argumentos obligatorios: %s",
-    "unrecognized arguments: %s": "argumentos no reconocidos: %s",
-    "invalid choice: %(value)r (choose from %(choices)s)":
-        "valor no válido: %(value)r (elija entre %(choices)s)",
-    "expected one argument": "falta el valor",
-    "invalid %(type)s value: %(value)r": "valor no válido: %(value)r",
-    "argument %(argument_name)s: %(message)s": "argumento %(argument_name)s: %(message)s",
-    "ambiguous option: %(option)s could match %(matches)s":
-        "opción ambigua: %(option)s puede ser %(matches)s",
-    "not allowed with argument %s": "no se permite junto con %s",
-}
-# argparse looks its messages up through the module-level gettext alias at call time
-argparse._ = lambda message: _SPANISH.get(message, message)
-
-
-class Parser(argparse.ArgumentParser):
-    def __init__(self, *args, **kwargs):
-        kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
-        super().__init__(*args, **kwargs)
-
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -46,7 +18,7 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
 
 
 def store_path(args: argparse.Namespace) -> str:
-    return args.db or os.environ.get("COSECHA_DB") or str(default_db_path())
+    return args.db or str(default_db_path())
 
 
 def _remap(value: str) -> str:

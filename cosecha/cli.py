@@ -11,11 +11,12 @@ from rich.table import Table
 from datos import StoreError, open_store
 
 from . import __version__
-from .arguments import Parser, add_harvest_options, add_store_option, harvest_options, store_path
+from .arguments import add_harvest_options, add_store_option, harvest_options, store_path
 from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
 from .labels import reason_text, status_text
 from .output import add_output_options, render, write_output
+from .parser import Parser
 from .progress import platform_progress
 from .reader import ReadError, read_report
 

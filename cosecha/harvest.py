@@ -168,12 +168,21 @@ class Harvester:
             fresh = self.store.fresh_check(target.key, self.options.ttl_hours)
             if fresh and fresh["status"] in REUSABLE:
                 return self._done(target, outcome_from_row(target, fresh))
-        if self.options.deadline and time.monotonic() > self.options.deadline:
-            result = CheckResult(UNVERIFIED, reason="time_limit")
-            return self._record(target, with_offline_facts(target, result), run_id, elapsed=0)
         started = time.monotonic()
-        result = with_offline_facts(target, await check_online(target, fetch))
+        result = with_offline_facts(target, await self._bounded_check(target, fetch))
         return self._record(target, result, run_id, elapsed=time.monotonic() - started)
+
+    async def _bounded_check(self, target: Target, fetch: HttpFetcher) -> CheckResult:
+        """The check, unless the run's time is up before it answers."""
+        remaining = None
+        if self.options.deadline is not None:
+            remaining = self.options.deadline - time.monotonic()
+            if remaining <= 0:
+                return CheckResult(UNVERIFIED, reason="time_limit")
+        try:
+            return await asyncio.wait_for(check_online(target, fetch), remaining)
+        except TimeoutError:
+            return CheckResult(UNVERIFIED, reason="time_limit")
 
     def _record(self, target: Target, result: CheckResult, run_id: int, elapsed: float) -> Outcome:
         checked_at = now_iso()

@@ -86,3 +86,16 @@ def audits(db: Database) -> None:
         );
         CREATE INDEX audits_by_source ON audits(source, audited_at);
     """)
+
+
+@migration("m003_nightly_runs")
+def nightly_runs(db: Database) -> None:
+    db.executescript("""
+        CREATE TABLE nightly_runs (
+            id INTEGER PRIMARY KEY,
+            started_at TEXT NOT NULL,
+            finished_at TEXT NOT NULL,
+            folder TEXT NOT NULL,
+            state TEXT NOT NULL
+        );
+    """)

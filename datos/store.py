@@ -233,3 +233,27 @@ class Store:
                    ORDER BY b.audited_at DESC, b.id DESC LIMIT 1)
                ORDER BY a.source""")
         return [json.loads(row["body"]) for row in rows]
+
+    # nightly runs
+
+    def record_nightly(self, *, started_at: str, folder: str, state: dict) -> None:
+        with self.write():
+            self.db.execute(
+                "INSERT INTO nightly_runs (started_at, finished_at, folder, state) "
+                "VALUES (?, ?, ?, ?)",
+                (started_at, now_iso(), folder, json.dumps(state, ensure_ascii=False)))
+
+    def nightly_states(self, folder: str, limit: int) -> list[dict]:
+        """The states of the last `limit` nightly runs over `folder`, newest first."""
+        rows = self._all("SELECT started_at, state FROM nightly_runs WHERE folder = ? "
+                         "ORDER BY id DESC LIMIT ?", (folder, limit))
+        return [{"started_at": row["started_at"], **json.loads(row["state"])} for row in rows]
+
+    def backup(self, target: Path) -> None:
+        """A consistent copy through SQLite's backup API, even while others write."""
+        with translated_errors():
+            copy = sqlite3.connect(target)
+            try:
+                self.db.conn.backup(copy)
+            finally:
+                copy.close()

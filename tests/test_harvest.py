@@ -118,3 +118,11 @@ def test_each_run_is_recorded_with_its_counts(store):
     run = store.db.execute("SELECT finished_at, counts FROM runs").fetchone()
     assert run[0] is not None
     assert json.loads(run[1]) == {"alive": 1, "invalid": 1}
+
+
+def test_links_not_checked_when_the_time_is_up_stay_unverified(store):
+    import time
+
+    [outcome], internet = harvest(store, [TWEET], deadline=time.monotonic() - 1)
+    assert (outcome.status, outcome.reason) == ("unverified", "time_limit")
+    assert internet.seen == []

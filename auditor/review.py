@@ -1,0 +1,94 @@
+"""Reviewing reports: read them, harvest their links through the store, compare, remember.
+
+The library function behind `auditor revisar` and the nightly run; the commands only parse
+arguments and render.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import hashlib
+import sys
+from collections.abc import Mapping
+from dataclasses import dataclass
+from pathlib import Path
+
+from cosecha.harvest import Harvester, HarvestOptions, Outcome, now_iso, targets_for
+from cosecha.inputs import Entry, InputProblem
+from cosecha.model import Report
+from cosecha.reader import ReadError, read_text
+from cosecha.reader.extract import extract_bytes, extract_path, sniff_kind
+
+from .compare import audit_report
+from .model import Audit, Evidence
+
+CONCLUSIVE = ("alive", "broken")
+
+
+@dataclass
+class ReadReport:
+    report: Report
+    sha256: str
+
+
+def read_entry(entry: Entry) -> ReadReport:
+    """A report and the sha256 of its bytes; raises ReadError. Never writes to the input."""
+    if entry.value == "-":
+        data = sys.stdin.buffer.read()
+        return ReadReport(read_text(extract_bytes(data, sniff_kind(data)), "-"),
+                          hashlib.sha256(data).hexdigest())
+    path = Path(entry.value)
+    report = read_text(extract_path(path), entry.value)
+    return ReadReport(report, hashlib.sha256(path.read_bytes()).hexdigest())
+
+
+def read_entries(entries: list[Entry]) -> tuple[list[ReadReport], list[InputProblem]]:
+    done: list[ReadReport] = []
+    problems: list[InputProblem] = []
+    for entry in entries:
+        try:
+            done.append(read_entry(entry))
+        except ReadError as problem:
+            problems.append(InputProblem(entry.value, str(problem)))
+        except OSError as problem:
+            problems.append(InputProblem(entry.value, f"no se pudo leer ({problem.strerror})"))
+    return done, problems
+
+
+def link_keys(report: Report) -> list[str]:
+    """How each link of a report is known to the store and to the evidence map."""
+    return [link.canonical_url or link.url for link in report.links()]
+
+
+def evidence_from(outcome: Outcome, manual: dict | None) -> Evidence:
+    """The harvester's word, unless a person's confirmation is newer than any conclusive check."""
+    conclusive = outcome.status in CONCLUSIVE
+    if manual and not (conclusive and outcome.checked_at > manual["checked_at"]):
+        return Evidence(manual["status"], manual.get("note") or "manual", outcome.author,
+                        outcome.published_at, manual["checked_at"], manual=True)
+    return Evidence(outcome.status, outcome.reason, outcome.author, outcome.published_at,
+                    outcome.checked_at)
+
+
+def harvest_evidence(store, reports: list[ReadReport], options: HarvestOptions,
+                     command: str, on_done=None) -> dict[str, Evidence]:
+    urls = [link.url for read in reports for link in read.report.links()]
+    targets = targets_for(urls)
+    outcomes = asyncio.run(Harvester(store, options, command=command, on_done=on_done)
+                           .run(targets))
+    return {target.key: evidence_from(outcome, store.latest_manual(target.key))
+            for target, outcome in zip(targets, outcomes)}
+
+
+def review(store, reports: list[ReadReport], options: HarvestOptions, *, command: str,
+           accounts: Mapping[str, str] | None = None, window_days: int = 90,
+           on_done=None) -> list[Audit]:
+    evidence = harvest_evidence(store, reports, options, command, on_done)
+    audited_at = now_iso()
+    audits = []
+    for read in reports:
+        audit = audit_report(read.report, evidence, sha256=read.sha256, audited_at=audited_at,
+                             accounts=accounts, window_days=window_days)
+        store.record_audit({**audit.to_dict(), "links": link_keys(read.report)})
+        audits.append(audit)
+    return audits

@@ -1,0 +1,66 @@
+"""The supervisor's view across reports, from the store only (no network)."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+
+from .model import ERROR, WARNING
+
+COUNTS = ("claimed", "listed", "alive", "broken", "unverified")
+
+
+def _row_total(coverage: list[dict], name: str) -> int | float:
+    return sum(row[name] or 0 for row in coverage)
+
+
+def report_row(audit: dict) -> dict:
+    coverage = audit["coverage"]
+    severities = [finding["severity"] for finding in audit["findings"]]
+    return {
+        "source": audit["source"],
+        "sha256": audit["sha256"],
+        "institution": audit["institution"],
+        "report_date": audit["report_date"],
+        **{name: _row_total(coverage, name) for name in COUNTS},
+        "errors": severities.count(ERROR),
+        "warnings": severities.count(WARNING),
+        "verdict": audit["verdict"],
+        "audited_at": audit["audited_at"],
+    }
+
+
+def platform_totals(audits: list[dict]) -> dict[str, dict]:
+    totals: dict[str, dict] = defaultdict(lambda: dict.fromkeys(COUNTS, 0))
+    for audit in audits:
+        for row in audit["coverage"]:
+            for name in COUNTS:
+                totals[row["platform"]][name] += row[name] or 0
+    return dict(sorted(totals.items()))
+
+
+def in_range(audit: dict, institution: str | None, since: str | None, until: str | None) -> bool:
+    day = audit["report_date"] or audit["audited_at"][:10]
+    if institution and institution.casefold() not in (audit["institution"] or "").casefold():
+        return False
+    return (not since or day >= since) and (not until or day <= until)
+
+
+def changes(store, audits: list[dict]) -> list[dict]:
+    """Links whose last two conclusive checks differ; newly broken ones first."""
+    found = []
+    for change in store.status_changes():
+        sources = sorted(a["source"] for a in audits if change["url"] in a.get("links", ()))
+        if sources:
+            found.append({**change, "sources": sources})
+    found.sort(key=lambda c: c["seen_at"], reverse=True)
+    return sorted(found, key=lambda c: c["to"] != "broken")
+
+
+def build_summary(store, *, institution: str | None = None, since: str | None = None,
+                  until: str | None = None) -> dict:
+    audits = [a for a in store.latest_audits() if in_range(a, institution, since, until)]
+    return {
+        "reports": [report_row(audit) for audit in audits],
+        "totals": platform_totals(audits),
+        "changes": changes(store, audits),
+    }
