@@ -58,9 +58,9 @@ class XAdapter(ShapedAdapter):
     folded = re.compile(r"(?:[\w-]+\.)*(?:x|twitter)\.com")
     tracking = re.compile(r"s|t|ref_src|ref_url|utm_\w*|fbclid", re.IGNORECASE)
     shapes = (
-        shape(_HOST + r"/i/(?:web/)?status(?:es)?/(?P<id>\d+)(?=[/?])",
+        shape(_HOST + r"/i/(?:web/)?status(?:es)?/(?P<id>\d{1,19})(?=[/?])",
               "https://x.com/i/status/{id}"),
-        shape(_HOST + r"/(?P<account>\w{1,15})/status(?:es)?/(?P<id>\d+)(?=[/?])",
+        shape(_HOST + r"/(?P<account>\w{1,15})/status(?:es)?/(?P<id>\d{1,19})(?=[/?])",
               "https://x.com/{account}/status/{id}"),
         shape(_HOST + "/" + _RESERVED + r"(?P<account>\w{1,15})/?\?", "https://x.com/{account}"),
     )
@@ -82,6 +82,7 @@ class XAdapter(ShapedAdapter):
         "https://twitter.com/home": None,
         "https://x.com/search?q=cne": None,
         "https://x.com/user/status/notanumber": None,
+        "https://x.com/user/status/12345678901234567890123": None,  # longer than any snowflake
     }
 
     def offline_facts(self, info: UrlInfo) -> CheckResult | None:
