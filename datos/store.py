@@ -80,17 +80,23 @@ class Store:
         self.path = path
 
     def prepare(self) -> None:
-        self.db.execute("PRAGMA foreign_keys = ON")
+        with translated_errors():
+            self.db.execute("PRAGMA foreign_keys = ON")
+            self.refuse_newer()
+            if not MIGRATIONS.pending(self.db):
+                return
+            if self.db.journal_mode != "wal":
+                self.db.enable_wal()
+        with self.write():  # one opener migrates at a time; the others wait, then find none
+            self.refuse_newer()
+            MIGRATIONS.apply(self.db)
+
+    def refuse_newer(self) -> None:
         newer = {m.name for m in MIGRATIONS.applied(self.db)} - set(NAMES)
         if newer:
             raise StoreError("la base fue creada por una versión más nueva del programa "
                              f"(migraciones desconocidas: {', '.join(sorted(newer))}); "
                              "actualice cosecha-auditor")
-        if MIGRATIONS.pending(self.db):
-            self.db.enable_wal()
-            MIGRATIONS.apply(self.db)
-        elif self.db.journal_mode != "wal":
-            self.db.enable_wal()
 
     def close(self) -> None:
         self.db.close()
