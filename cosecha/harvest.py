@@ -114,8 +114,9 @@ async def check_online(target: Target, fetch: HttpFetcher) -> CheckResult:
     try:
         return await target.adapter.check(target.info, fetch)
     except Unreachable as trouble:
-        status = REFUSED if trouble.reason == "refused" else UNVERIFIED
-        return CheckResult(status, reason=trouble.reason, http_status=trouble.http_status)
+        if trouble.reason == "refused":  # the detail says why: private_address: ...
+            return CheckResult(REFUSED, reason=trouble.detail)
+        return CheckResult(UNVERIFIED, reason=trouble.reason, http_status=trouble.http_status)
 
 
 class Harvester:
