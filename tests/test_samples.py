@@ -1,4 +1,4 @@
-"""The five sample reports read as ejemplos/README.md says a reader must find them."""
+"""The five sample reports read as docs/ejemplos.md says a reader must find them."""
 
 from collections import Counter
 from pathlib import Path

@@ -1,0 +1,81 @@
+"""`auditor nocturno`: the unattended audit of a folder of reports, for cron or systemd."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cosecha.arguments import add_harvest_options, add_store_option, harvest_options, store_path
+from datos import StoreError, open_store
+
+from ..nightly import Busy, NightlyOptions, exclusive, news_text, run_nightly
+from .revisar import add_audit_options
+
+ORDER = 50
+HELP = "auditoría desatendida de una carpeta de informes (para cron o systemd)"
+DESCRIPTION = """\
+Audita cada informe de la carpeta (recursivamente; .txt, .md, .docx, .pdf), reutilizando las
+verificaciones recientes de la base y volviendo a verificar lo que toca. Escribe en
+--salida-dir una página HTML y un JSON con fecha (auditoria-AAAA-MM-DD.html/.json) y
+ultimo.html / ultimo.json, y copia la base con la API de respaldo de SQLite.
+
+No imprime nada si no hay novedades; si las hay, un resumen breve.
+
+Salida: 0 si nada nuevo salió mal desde la ejecución anterior; 1 si algo sí (un enlace que se
+rompió, un error nuevo, un informe que ya no se puede leer); 2 si no se pudo hacer la
+auditoría (opciones incorrectas, base inutilizable u otra auditoría nocturna en curso)."""
+
+
+def _whole(minimum: int):
+    def convert(value: str) -> int:
+        if not value.isdigit() or int(value) < minimum:
+            raise argparse.ArgumentTypeError(f"se esperaba un entero mayor o igual que {minimum}: {value!r}")
+        return int(value)
+    return convert
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("nocturno", help=HELP, description=DESCRIPTION,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("carpeta", metavar="CARPETA", help="carpeta con los informes")
+    add_store_option(parser)
+    parser.add_argument("--salida-dir", metavar="DIR", default="informes",
+                        help="carpeta de las páginas y JSON generados (por defecto informes/)")
+    parser.add_argument("--conservar", metavar="N", type=_whole(1), default=30,
+                        help="cuántas páginas y JSON con fecha se conservan (por defecto 30)")
+    parser.add_argument("--limite-minutos", metavar="N", type=_whole(1), default=60,
+                        help="al cumplirse, lo no verificado queda sin verificar y la ejecución "
+                             "termina limpiamente (por defecto 60)")
+    parser.add_argument("--respaldos", metavar="N", type=_whole(0), default=7,
+                        help="cuántas copias de la base se conservan junto a ella (por defecto 7)")
+    add_audit_options(parser)
+    add_harvest_options(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    folder = Path(args.carpeta)
+    if not folder.is_dir():
+        print(f"error: {args.carpeta}: no es una carpeta", file=sys.stderr)
+        return 2
+    db_path = Path(store_path(args))
+    options = NightlyOptions(folder, Path(args.salida_dir), args.conservar, args.limite_minutos,
+                             args.respaldos, dict(args.cuenta), args.ventana_dias)
+    try:
+        with exclusive(db_path):
+            store = open_store(db_path)
+            try:
+                result = run_nightly(store, db_path, options, harvest_options(args))
+            finally:
+                store.close()
+    except Busy:
+        print(f"error: ya hay una auditoría nocturna en curso sobre {db_path}", file=sys.stderr)
+        return 2
+    except (StoreError, OSError) as problem:
+        print(f"error: {db_path}: {problem}", file=sys.stderr)
+        return 2
+    text = news_text(result.news, result.page.stem.removeprefix("auditoria-"))
+    if text:
+        print(f"{text}\nPágina: {result.page}")
+    return result.exit_code

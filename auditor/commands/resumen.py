@@ -1,0 +1,56 @@
+"""`auditor resumen`: the supervisor's coverage table across the audited reports."""
+
+from __future__ import annotations
+
+import argparse
+import re
+import sys
+
+from cosecha.arguments import add_store_option, store_path
+from cosecha.output import add_output_options, to_terminal, write_output
+from datos import StoreError, open_store
+
+from ..render import render_summary
+from ..summary import build_summary
+
+ORDER = 40
+HELP = "tabla de cobertura de todos los informes auditados (solo la base, sin red)"
+DESCRIPTION = """\
+Resume, desde la base y sin hacer peticiones, la última versión auditada de cada informe:
+lo declarado, lo listado, lo vivo, lo roto y lo sin verificar, los errores y advertencias y el
+veredicto; los totales por plataforma; y los enlaces cuyo estado cambió entre sus dos últimas
+verificaciones concluyentes (primero los que se rompieron)."""
+
+
+def iso_date(value: str) -> str:
+    if not re.fullmatch(r"\d{4}-\d{2}-\d{2}", value):
+        raise argparse.ArgumentTypeError(f"se esperaba una fecha AAAA-MM-DD: {value!r}")
+    return value
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("resumen", help=HELP, description=DESCRIPTION)
+    add_store_option(parser)
+    parser.add_argument("--institucion", metavar="TEXTO",
+                        help="solo informes cuya institución contiene TEXTO")
+    parser.add_argument("--desde", metavar="FECHA", type=iso_date,
+                        help="solo informes fechados desde FECHA (AAAA-MM-DD)")
+    parser.add_argument("--hasta", metavar="FECHA", type=iso_date,
+                        help="solo informes fechados hasta FECHA (AAAA-MM-DD)")
+    add_output_options(parser, ("tabla", "markdown", "json", "csv", "html"), default="tabla")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    try:
+        store = open_store(store_path(args), create=False)
+        try:
+            summary = build_summary(store, institution=args.institucion, since=args.desde,
+                                    until=args.hasta)
+        finally:
+            store.close()
+    except StoreError as problem:
+        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
+        return 2
+    write_output(render_summary(summary, args.formato, color=to_terminal(args.salida)), args.salida)
+    return 0

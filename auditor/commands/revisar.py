@@ -1,0 +1,87 @@
+"""`auditor revisar`: claims against evidence, phase by phase, with a verdict and an exit code."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+
+from cosecha.arguments import add_harvest_options, add_store_option, harvest_options, store_path
+from cosecha.inputs import expand
+from cosecha.output import add_output_options, to_terminal, write_output
+from cosecha.platforms import adapters
+from datos import StoreError, open_store
+
+from ..compare import exit_code
+from ..render import render_audits
+from ..review import read_entries, review
+
+ORDER = 20
+HELP = "compara lo que cada informe declara con lo que prueban sus enlaces"
+DESCRIPTION = """\
+Lee cada informe, verifica sus enlaces (reutilizando las verificaciones recientes de la base),
+compara fase por fase lo declarado, lo listado y lo verificado, guarda la auditoría en la base
+y muestra la cobertura, los hallazgos y un veredicto:
+
+  Listo para firmar                       sin errores y todo verificado
+  Firmable con reservas: N sin verificar  sin errores, con enlaces que no se pudieron verificar
+  Revisar antes de firmar: N errores      al menos un error
+
+Salida: 0 sin errores, 1 con algún error, 2 si algún informe no se pudo leer (los demás se
+auditan igual)."""
+
+FORMATS = ("tabla", "markdown", "json", "csv", "html")
+
+
+def account_rule(value: str) -> tuple[str, str]:
+    platform, sep, account = value.partition("=")
+    names = [adapter.name for adapter in adapters()]
+    if not sep or not account.strip() or platform.strip().lower() not in names:
+        raise argparse.ArgumentTypeError(
+            f"se esperaba PLATAFORMA=CUENTA con PLATAFORMA entre {', '.join(names)}: {value!r}")
+    return platform.strip().lower(), account.strip().lstrip("@")
+
+
+def add_audit_options(parser: argparse.ArgumentParser) -> None:
+    """The comparison options `revisar` and the nightly run share."""
+    parser.add_argument("--cuenta", metavar="PLATAFORMA=CUENTA", action="append", default=[],
+                        type=account_rule,
+                        help="cuenta oficial de la institución en una plataforma (se puede "
+                             "repetir); por defecto, la que comparten la mayoría de los enlaces")
+    parser.add_argument("--ventana-dias", metavar="N", type=int, default=90,
+                        help="días antes del evento en que una publicación aún cuenta (por defecto 90)")
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("revisar", help=HELP, description=DESCRIPTION,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("entradas", nargs="+", metavar="ENTRADA",
+                        help="informe (.txt, .md, .docx, .pdf), carpeta de informes o - "
+                             "(informe por la entrada estándar)")
+    add_store_option(parser)
+    add_audit_options(parser)
+    add_harvest_options(parser)
+    add_output_options(parser, FORMATS, default="tabla")
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    entries, problems = expand(args.entradas, urls=False)
+    reports, unreadable = read_entries(entries)
+    problems += unreadable
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    try:
+        store = open_store(store_path(args))
+    except StoreError as problem:
+        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
+        return 2
+    try:
+        audits = review(store, reports, harvest_options(args), command=" ".join(sys.argv),
+                        accounts=dict(args.cuenta), window_days=args.ventana_dias)
+    except StoreError as problem:
+        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
+        return 2
+    finally:
+        store.close()
+    write_output(render_audits(audits, args.formato, color=to_terminal(args.salida)), args.salida)
+    return 2 if problems else exit_code(audits)

@@ -1,0 +1,238 @@
+"""One self-contained HTML page (inline CSS, JS and SVG; nothing fetched), for a phone or paper.
+
+Everything that comes from a report is escaped; only http(s) URLs become links. Tables carry
+`data-report`, `data-platform` and `data-severity` so the page can filter and sort itself.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from html import escape
+
+from .compare import verdict_text
+from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
+from .tables import SEVERITY_TITLES, Table, phase_name, platform_name, shown
+
+VERDICT_CLASS = {READY: "ok", RESERVATIONS: "reservas", REVIEW: "revisar"}
+VERDICT_MARK = {READY: "✓", RESERVATIONS: "?", REVIEW: "✗"}
+SEVERITY_MARK = {ERROR: "✗ error", WARNING: "! advertencia", INFO: "i información"}
+STATUS_COLOURS = (("alive", "vivos", "#2e7d32", ""), ("broken", "rotos", "#c62828", "url(#rayas)"),
+                  ("unverified", "sin verificar", "#9e9e9e", "url(#puntos)"))
+
+STYLE = """
+body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;color:#111}
+h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
+.envoltura{overflow-x:auto}
+table{border-collapse:collapse;width:100%;font-size:.9rem}
+th,td{border:1px solid #999;padding:.3rem .45rem;text-align:left;vertical-align:top}
+th{background:#eee;cursor:pointer;user-select:none}
+th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
+td.num{text-align:right;font-variant-numeric:tabular-nums}
+.rotos{background:#fde0e0;font-weight:bold}.sin-verificar{background:#eee;font-style:italic}
+.ok{border-left:.5rem solid #2e7d32}.reservas{border-left:.5rem dashed #b26a00}
+.revisar{border-left:.5rem double #c62828}
+.veredicto{padding:.4rem .6rem;margin:.3rem 0;background:#fafafa}
+.filtros{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}
+.filtros label{display:flex;flex-direction:column;font-size:.85rem}
+.grafico{display:inline-block;margin:.5rem 1rem .5rem 0}
+a{color:#0645ad;word-break:break-all}
+@media print{th{cursor:default}.filtros{display:none}a{color:#000}
+  tr.oculta{display:table-row!important}}
+"""
+
+SCRIPT = """
+(function(){
+  function key(cell){var t=cell.textContent.trim();var n=parseFloat(t.replace(',','.'));
+    return t!==''&&!isNaN(n)&&/^[-\\d.,]+$/.test(t)?n:t.toLowerCase();}
+  document.querySelectorAll('table.ordenable').forEach(function(table){
+    table.querySelectorAll('th').forEach(function(th,col){
+      th.addEventListener('click',function(){
+        var asc=th.getAttribute('aria-sort')!=='ascending';
+        table.querySelectorAll('th').forEach(function(o){o.removeAttribute('aria-sort');});
+        th.setAttribute('aria-sort',asc?'ascending':'descending');
+        var body=table.tBodies[0];var rows=Array.prototype.slice.call(body.rows);
+        rows.sort(function(a,b){var x=key(a.cells[col]),y=key(b.cells[col]);
+          if(x===y)return 0;var r=(typeof x===typeof y)?(x<y?-1:1):(typeof x==='number'?-1:1);
+          return asc?r:-r;});
+        rows.forEach(function(r){body.appendChild(r);});
+      });
+    });
+  });
+  var filters={report:'filtro-informe',platform:'filtro-plataforma',severity:'filtro-gravedad'};
+  function apply(){
+    document.querySelectorAll('tr[data-report]').forEach(function(row){
+      var show=true;
+      Object.keys(filters).forEach(function(name){
+        var select=document.getElementById(filters[name]);var want=select&&select.value;
+        var has=row.getAttribute('data-'+name);
+        if(want&&has!==null&&has!==want)show=false;
+      });
+      row.hidden=!show;row.classList.toggle('oculta',!show);
+    });
+  }
+  Object.keys(filters).forEach(function(name){
+    var select=document.getElementById(filters[name]);if(select)select.addEventListener('change',apply);
+  });
+})();
+"""
+
+
+def href(url: str | None) -> str:
+    """A link for http(s) URLs only; anything else is shown as text."""
+    if not url:
+        return ""
+    if url.lower().startswith(("http://", "https://")):
+        return (f'<a href="{escape(url)}" rel="noopener noreferrer" target="_blank">'
+                f"{escape(url)}</a>")
+    return escape(url)
+
+
+def cell(value, css: str = "") -> str:
+    numeric = isinstance(value, (int, float)) and not isinstance(value, bool)
+    classes = " ".join(c for c in ("num" if numeric else "", css) if c)
+    attribute = f' class="{classes}"' if classes else ""
+    return f"<td{attribute}>{escape(shown(value)) if value != '' else ''}</td>"
+
+
+def data_attributes(**values) -> str:
+    return "".join(f' data-{name}="{escape(str(value))}"' for name, value in values.items()
+                   if value is not None)
+
+
+def page(title: str, generated_at: str, body: list[str]) -> str:
+    return "\n".join([
+        "<!DOCTYPE html>", '<html lang="es">', "<head>", '<meta charset="utf-8">',
+        '<meta name="viewport" content="width=device-width, initial-scale=1">',
+        # nothing may leave the page: no network, no external assets
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+        "style-src 'unsafe-inline'; script-src 'unsafe-inline'; img-src data:\">",
+        f"<title>{escape(title)}</title>", f"<style>{STYLE}</style>", "</head>", "<body>",
+        f"<h1>{escape(title)}</h1>", f"<p>Generado el {escape(generated_at)}.</p>",
+        *body, f"<script>{SCRIPT}</script>", "</body>", "</html>", ""])
+
+
+def select(identifier: str, label: str, options: list[tuple[str, str]]) -> str:
+    choices = "".join(f'<option value="{escape(value)}">{escape(text)}</option>'
+                      for value, text in options)
+    return (f'<label>{escape(label)}<select id="{identifier}"><option value="">Todos</option>'
+            f"{choices}</select></label>")
+
+
+def filters(audits: list[Audit]) -> str:
+    platforms = sorted({r.platform for a in audits for r in a.coverage}
+                       | {f.platform for a in audits for f in a.findings if f.platform})
+    return "".join([
+        '<div class="filtros">',
+        select("filtro-informe", "Informe", [(a.source, a.source) for a in audits]),
+        select("filtro-plataforma", "Plataforma", [(p, platform_name(p)) for p in platforms]),
+        select("filtro-gravedad", "Gravedad", [(s, t) for s, t in SEVERITY_TITLES.items()]),
+        "</div>"])
+
+
+def verdicts(audits: list[Audit]) -> str:
+    items = [f'<div class="veredicto {VERDICT_CLASS[a.verdict]}"{data_attributes(report=a.source)}>'
+             f"{VERDICT_MARK[a.verdict]} <strong>{escape(a.source)}</strong>"
+             f"{' — ' + escape(a.institution) if a.institution else ''}: "
+             f"{escape(verdict_text(a))}</div>" for a in audits]
+    return '<section id="veredictos"><h2>Veredictos</h2>' + "".join(items) + "</section>"
+
+
+def coverage(audits: list[Audit]) -> str:
+    headers = ("Informe", "Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
+               "Sin verificar")
+    rows = []
+    for audit in audits:
+        for r in audit.coverage:
+            rows.append(
+                f"<tr{data_attributes(report=audit.source, platform=r.platform)}>"
+                + cell(audit.source) + cell(phase_name(r.phase)) + cell(platform_name(r.platform))
+                + cell(r.claimed) + cell(r.listed) + cell(r.alive)
+                + cell(r.broken, "rotos" if r.broken else "")
+                + cell(r.unverified, "sin-verificar" if r.unverified else "") + "</tr>")
+    return table_section("cobertura", "Cobertura por fase y plataforma", headers, rows)
+
+
+def findings(audits: list[Audit]) -> str:
+    headers = ("Informe", "Gravedad", "Línea", "Fase", "Plataforma", "Hallazgo", "Enlace")
+    rows = [f'<tr class="fila-hallazgo"'
+            f"{data_attributes(report=a.source, platform=f.platform or '', severity=f.severity)}>"
+            + cell(a.source) + cell(SEVERITY_MARK[f.severity]) + cell(f.line)
+            + cell(phase_name(f.phase) if f.phase is not None else "")
+            + cell(platform_name(f.platform)) + cell(f.message) + f"<td>{href(f.url)}</td></tr>"
+            for a in audits for f in a.findings]
+    return table_section("hallazgos", "Hallazgos", headers, rows)
+
+
+def table_section(identifier: str, title: str, headers, rows: list[str]) -> str:
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join(rows) or f'<tr><td colspan="{len(headers)}">Nada que mostrar.</td></tr>'
+    return (f'<section><h2>{escape(title)}</h2><div class="envoltura">'
+            f'<table id="{identifier}" class="ordenable"><thead><tr>{head}</tr></thead>'
+            f"<tbody>{body}</tbody></table></div></section>")
+
+
+def changes_section(changes) -> str:
+    headers = ("Enlace", "Antes", "Ahora", "Visto", "Informes")
+    rows = [f"<tr><td>{href(c['url'])}</td>" + cell(c["from"]) + cell(c["to"])
+            + cell(c["seen_at"]) + cell(", ".join(c.get("sources", ()))) + "</tr>"
+            for c in changes]
+    return table_section("cambios", "Cambios desde la ejecución anterior", headers, rows)
+
+
+def chart(platform: str, points: list[dict]) -> str:
+    """Stacked bars per run: colour plus a fill pattern, so it reads in black and white too."""
+    width, height, bar = 40 + 28 * len(points), 150, 20
+    top = max((sum(p[s] for s, *_ in STATUS_COLOURS) for p in points), default=0) or 1
+    shapes = []
+    for index, point in enumerate(points):
+        x, y = 36 + 28 * index, height - 20
+        for status, label, colour, pattern in STATUS_COLOURS:
+            size = (height - 40) * point[status] / top
+            y -= size
+            shapes.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{size:.1f}" '
+                          f'fill="{colour}" stroke="#000" stroke-width=".5"><title>'
+                          f'{escape(point["run"])}: {point[status]} {label}</title></rect>')
+            if pattern:
+                shapes.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{size:.1f}" '
+                              f'fill="{pattern}"/>')
+    return (f'<figure class="grafico" data-platform="{escape(platform)}"><figcaption>'
+            f"{escape(platform_name(platform))}</figcaption>"
+            f'<svg width="{width}" height="{height}" role="img" aria-label="'
+            f'{escape(platform_name(platform))}: vivos, rotos y sin verificar por ejecución">'
+            f'<text x="0" y="12" font-size="10">{top}</text>'
+            f'<line x1="32" y1="{height - 20}" x2="{width}" y2="{height - 20}" stroke="#000"/>'
+            f"{''.join(shapes)}</svg></figure>")
+
+
+PATTERNS = ('<svg width="0" height="0" aria-hidden="true"><defs>'
+            '<pattern id="rayas" width="6" height="6" patternUnits="userSpaceOnUse">'
+            '<path d="M0,6 L6,0" stroke="#fff" stroke-width="1.5"/></pattern>'
+            '<pattern id="puntos" width="5" height="5" patternUnits="userSpaceOnUse">'
+            '<circle cx="2.5" cy="2.5" r="1" fill="#fff"/></pattern></defs></svg>')
+
+
+def history_section(history) -> str:
+    by_platform: dict[str, list[dict]] = defaultdict(list)
+    for point in history:
+        by_platform[point["platform"]].append(point)
+    legend = " · ".join(f"{label} ({'rayado' if 'rayas' in p else 'punteado' if p else 'liso'})"
+                        for _, label, _, p in STATUS_COLOURS)
+    charts = "".join(chart(name, points) for name, points in sorted(by_platform.items()))
+    return (f'<section id="historial"><h2>Historial por plataforma</h2><p>{legend}</p>'
+            f"{PATTERNS}{charts or '<p>Sin ejecuciones anteriores.</p>'}</section>")
+
+
+def render_html(audits: list[Audit], *, changes=(), history=(),
+                title: str = "Auditoría de enlaces", generated_at: str) -> str:
+    body = [filters(audits), verdicts(audits), coverage(audits), findings(audits)]
+    if changes or history:
+        body += [changes_section(changes), history_section(history)]
+    return page(title, generated_at, body)
+
+
+def render_summary_html(tables: list[Table], *, generated_at: str) -> str:
+    sections = []
+    for index, table in enumerate(tables):
+        rows = ["<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in table.rows]
+        sections.append(table_section(f"tabla-{index + 1}", table.title, table.headers, rows))
+    return page("Resumen de auditorías", generated_at, sections)

@@ -1,0 +1,87 @@
+"""The tables every rendering shares (terminal, Markdown, CSV, HTML): headers and rows,
+with Spanish headers and display names."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from cosecha.labels import status_text
+
+from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
+
+PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "youtube": "YouTube",
+                  "instagram": "Instagram", "tiktok": "TikTok", "web": "Web", "all": "Todas"}
+SEVERITY_TITLES = {ERROR: "Errores", WARNING: "Advertencias", INFO: "Información"}
+VERDICT_LABELS = {READY: "Listo para firmar", RESERVATIONS: "Firmable con reservas",
+                  REVIEW: "Revisar antes de firmar"}
+COVERAGE_HEADERS = ("Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
+                    "Sin verificar")
+FINDING_HEADERS = ("Línea", "Fase", "Plataforma", "Hallazgo", "Enlace")
+
+
+@dataclass
+class Table:
+    title: str
+    headers: tuple[str, ...]
+    rows: list[tuple]
+
+
+def platform_name(name: str | None) -> str:
+    return PLATFORM_NAMES.get(name or "", name or "")
+
+
+def shown(value) -> str:
+    if value is None:
+        return "—"
+    if isinstance(value, float):
+        return f"{value:g}"
+    return str(value)
+
+
+def phase_name(phase: str | None) -> str:
+    return "(sin fase)" if phase == "" else shown(phase)
+
+
+def coverage_table(audit: Audit) -> Table:
+    rows = [(phase_name(r.phase), platform_name(r.platform), r.claimed, r.listed, r.alive,
+             r.broken, r.unverified) for r in audit.coverage]
+    return Table("Cobertura", COVERAGE_HEADERS, rows)
+
+
+def finding_tables(audit: Audit) -> list[Table]:
+    tables = []
+    for severity, title in SEVERITY_TITLES.items():
+        rows = [(f.line, phase_name(f.phase) if f.phase is not None else "",
+                 platform_name(f.platform), f.message, f.url or "")
+                for f in audit.findings if f.severity == severity]
+        if rows:
+            tables.append(Table(f"{title} ({len(rows)})", FINDING_HEADERS, rows))
+    return tables
+
+
+def heading(audit: Audit) -> str:
+    dates = [f"evento {audit.event_date}" if audit.event_date else "",
+             f"fecha {audit.report_date}" if audit.report_date else ""]
+    details = ", ".join(d for d in dates if d)
+    who = f" — {audit.institution}" if audit.institution else ""
+    return f"{audit.source}{who}" + (f" ({details})" if details else "")
+
+
+REPORT_HEADERS = ("Informe", "Institución", "Fecha", "Declarado", "Listado", "Vivos", "Rotos",
+                  "Sin verificar", "Errores", "Advertencias", "Veredicto", "Auditado")
+REPORT_KEYS = ("source", "institution", "report_date", "claimed", "listed", "alive", "broken",
+               "unverified", "errors", "warnings", "verdict", "audited_at")
+TOTAL_HEADERS = ("Plataforma", "Declarado", "Listado", "Vivos", "Rotos", "Sin verificar")
+CHANGE_HEADERS = ("Enlace", "Antes", "Ahora", "Visto", "Informes")
+
+
+def summary_tables(summary: dict) -> list[Table]:
+    reports = [tuple(VERDICT_LABELS.get(r[k], r[k]) if k == "verdict" else r[k]
+                     for k in REPORT_KEYS) for r in summary["reports"]]
+    totals = [(platform_name(p), t["claimed"], t["listed"], t["alive"], t["broken"],
+               t["unverified"]) for p, t in summary["totals"].items()]
+    changes = [(c["url"], status_text(c["from"]), status_text(c["to"]), c["seen_at"],
+                ", ".join(c["sources"])) for c in summary["changes"]]
+    return [Table(f"Informes ({len(reports)})", REPORT_HEADERS, reports),
+            Table("Totales por plataforma", TOTAL_HEADERS, totals),
+            Table(f"Cambios ({len(changes)})", CHANGE_HEADERS, changes)]
