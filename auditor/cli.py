@@ -47,3 +47,7 @@ def main(argv: list[str] | None = None) -> int:
     except KeyboardInterrupt:
         print("interrumpido", file=sys.stderr)
         return 130
+
+
+if __name__ == "__main__":
+    sys.exit(main())
