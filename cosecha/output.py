@@ -11,6 +11,8 @@ from pathlib import Path
 
 from rich.console import Console, RenderableType
 
+PLAIN_WIDTH = 200  # files and pipes: wide enough that tables keep one line per row
+
 _FORMAT_HELP = {"tabla": "tabla legible", "json": "JSON", "csv": "CSV", "texto": "texto plano"}
 
 
@@ -45,7 +47,7 @@ def to_terminal(salida: str | None) -> bool:
 
 def render(renderables: Iterable[RenderableType], color: bool) -> str:
     """Rich renderables as text: coloured for a terminal, plain for files and pipes."""
-    width = shutil.get_terminal_size((120, 24)).columns if color else 120
+    width = shutil.get_terminal_size((120, 24)).columns if color else PLAIN_WIDTH
     console = Console(file=io.StringIO(), force_terminal=color, no_color=not color,
                       width=width, highlight=False)
     for renderable in renderables:
