@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import importlib.util
 import io
 import resource
 import sys
@@ -17,11 +18,18 @@ import tempfile
 import time
 from pathlib import Path
 
-sys.path.insert(0, str(Path(__file__).parent))
-
-from leer import generate  # noqa: E402
+HERE = Path(__file__).resolve().parent
+# this folder's auditor.py and cosecha.py would shadow the packages of the same names
+sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
 
 from auditor.cli import main as auditor  # noqa: E402
+
+
+def generate(folder: Path, count: int, seed: int):
+    spec = importlib.util.spec_from_file_location("bench_leer", HERE / "leer.py")
+    leer = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(leer)
+    return leer.generate(folder, count, seed)
 
 
 def revisar(folder: Path, db: Path, out: Path) -> int:
