@@ -24,7 +24,7 @@ REASON = {
     "consent_wall": "página de consentimiento de cookies",
     "rate_limited": "límite de peticiones de la plataforma",
     "timeout": "sin respuesta a tiempo",
-    "offline": "sin conexión",
+    "offline": "sin conexión con la plataforma (o sin consultar la red)",
     "server_error": "error del servidor",
     "unexpected": "respuesta inesperada",
     "redirect_loop": "redirecciones en bucle",
@@ -33,6 +33,11 @@ REASON = {
     "not_a_post": "no es una publicación (perfil o portada)",
     "time_limit": "se acabó el tiempo de la ejecución",
     "blocked": "bloqueado por la plataforma",
+    "malformed": "enlace mal formado",
+    "private_address": "dirección privada",
+    "local_address": "dirección local",
+    "scheme": "esquema no admitido",
+    "no_host": "sin servidor",
 }
 
 
@@ -41,8 +46,9 @@ def status_text(status: str) -> str:
 
 
 def reason_text(reason: str | None) -> str:
+    """A reason code, with the detail it may carry ("unexpected: HTTP 418"), in Spanish."""
     if not reason:
         return ""
-    code, _, detail = reason.partition(":")
+    code, _, detail = (part.strip() for part in reason.partition(":"))
     text = REASON.get(code, code)
-    return f"{text}: {detail.strip()}" if detail.strip() else text
+    return f"{text} ({detail})" if detail else text

@@ -16,7 +16,7 @@ def test_broken_link_is_an_error_with_its_reason():
     evidence = alive_for(rep) | {T2: Evidence("broken", "deleted")}
     [finding] = found(audit(rep, evidence), "broken_link")
     assert (finding.severity, finding.url, finding.line, finding.phase) == (ERROR, T2, 11, "A")
-    assert "eliminada" in finding.message
+    assert "eliminado por su autor" in finding.message
     assert "manual" not in finding.message
 
 
@@ -49,7 +49,7 @@ def test_link_without_evidence_is_unverified_offline_never_alive():
     rep = report(phase("A", link(T1, 10)))
     result = audit(rep)
     [finding] = found(result, "unverified_link")
-    assert finding.severity == INFO and "sin consulta a la red" in finding.message
+    assert finding.severity == INFO and "sin conexión con la plataforma" in finding.message
     coverage = row(result, "A", "x")
     assert (coverage.listed, coverage.alive, coverage.unverified) == (1, 0, 1)
 

@@ -4,25 +4,7 @@ from __future__ import annotations
 
 from datetime import date
 
-_REASONS = {
-    # broken
-    "deleted": "eliminada", "private": "privada", "protected": "cuenta protegida",
-    "suspended": "cuenta suspendida", "account_gone": "la cuenta ya no existe",
-    "removed": "retirada por la plataforma", "unavailable": "no disponible",
-    "not_found": "no encontrada",
-    # unverified
-    "login_wall": "la plataforma exige iniciar sesión", "consent_wall": "muro de consentimiento",
-    "rate_limited": "la plataforma limitó las consultas", "timeout": "tiempo de espera agotado",
-    "offline": "sin consulta a la red", "server_error": "error del servidor de la plataforma",
-    "redirect_loop": "redirecciones en bucle", "too_large": "respuesta demasiado grande",
-    "blocked": "la plataforma bloqueó la consulta",
-    "no_adapter": "plataforma aún sin verificador",
-    "restricted": "contenido restringido", "unexpected": "respuesta inesperada",
-    # invalid / refused
-    "malformed": "enlace mal formado", "not_a_post": "no es una publicación",
-    "private_address": "dirección privada", "local_address": "dirección local",
-    "scheme": "esquema no admitido", "no_host": "sin servidor",
-}
+from cosecha.labels import reason_text
 
 _MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
            "septiembre", "octubre", "noviembre", "diciembre")
@@ -30,11 +12,7 @@ _MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agos
 
 def reason(code: str | None) -> str:
     """A harvester reason ("deleted", "unexpected: ...") as a person reads it."""
-    if not code:
-        return "sin motivo indicado"
-    head, _, detail = (part.strip() for part in code.partition(":"))
-    text = _REASONS.get(head, head)
-    return f"{text} ({detail})" if detail else text
+    return reason_text(code) or "sin motivo indicado"
 
 
 def number(value: float | int) -> str:
