@@ -9,6 +9,8 @@ from __future__ import annotations
 from collections import defaultdict
 from html import escape
 
+from cosecha.labels import status_text
+
 from .compare import verdict_text
 from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
 from .tables import SEVERITY_TITLES, Table, phase_name, platform_name, shown
@@ -31,13 +33,19 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .rotos{background:#fde0e0;font-weight:bold}.sin-verificar{background:#eee;font-style:italic}
 .ok{border-left:.5rem solid #2e7d32}.reservas{border-left:.5rem dashed #b26a00}
 .revisar{border-left:.5rem double #c62828}
-.veredicto{padding:.4rem .6rem;margin:.3rem 0;background:#fafafa}
+.veredicto{padding:.4rem .6rem;margin:.3rem 0;background:#fafafa;overflow-wrap:anywhere}
+.titulo{display:block;font-size:.85rem;color:#333}
 .filtros{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}
-.filtros label{display:flex;flex-direction:column;font-size:.85rem}
+.filtros label{display:flex;flex-direction:column;font-size:.85rem;max-width:100%}
+select{max-width:100%}
 .grafico{display:inline-block;margin:.5rem 1rem .5rem 0}
 a{color:#0645ad;word-break:break-all}
+/* links break anywhere, so a table squeezed on a phone would shrink them to one letter */
+td.enlace{min-width:14rem}td.texto{min-width:10rem}
 @media print{th{cursor:default}.filtros{display:none}a{color:#000}
-  tr.oculta{display:table-row!important}}
+  tr.oculta{display:table-row!important}
+  /* paper does not scroll: tables must fit the page */
+  td:first-child,td.enlace{overflow-wrap:anywhere}td.enlace,td.texto{min-width:0}}
 """
 
 SCRIPT = """
@@ -129,11 +137,15 @@ def filters(audits: list[Audit]) -> str:
         "</div>"])
 
 
+def report_title(title: str) -> str:
+    return f'<span class="titulo">{escape(title)}</span>' if title else ""
+
+
 def verdicts(audits: list[Audit]) -> str:
     items = [f'<div class="veredicto {VERDICT_CLASS[a.verdict]}"{data_attributes(report=a.source)}>'
              f"{VERDICT_MARK[a.verdict]} <strong>{escape(a.source)}</strong>"
              f"{' — ' + escape(a.institution) if a.institution else ''}: "
-             f"{escape(verdict_text(a))}</div>" for a in audits]
+             f"{escape(verdict_text(a))}{report_title(a.title)}</div>" for a in audits]
     return '<section id="veredictos"><h2>Veredictos</h2>' + "".join(items) + "</section>"
 
 
@@ -158,7 +170,8 @@ def findings(audits: list[Audit]) -> str:
             f"{data_attributes(report=a.source, platform=f.platform or '', severity=f.severity)}>"
             + cell(a.source) + cell(SEVERITY_MARK[f.severity]) + cell(f.line)
             + cell(phase_name(f.phase) if f.phase is not None else "")
-            + cell(platform_name(f.platform)) + cell(f.message) + f"<td>{href(f.url)}</td></tr>"
+            + cell(platform_name(f.platform)) + cell(f.message, "texto")
+            + f'<td class="enlace">{href(f.url)}</td></tr>'
             for a in audits for f in a.findings]
     return table_section("hallazgos", "Hallazgos", headers, rows)
 
@@ -173,7 +186,8 @@ def table_section(identifier: str, title: str, headers, rows: list[str]) -> str:
 
 def changes_section(changes) -> str:
     headers = ("Enlace", "Antes", "Ahora", "Visto", "Informes")
-    rows = [f"<tr><td>{href(c['url'])}</td>" + cell(c["from"]) + cell(c["to"])
+    rows = [f'<tr><td class="enlace">{href(c["url"])}</td>' + cell(status_text(c["from"]))
+            + cell(status_text(c["to"]))
             + cell(c["seen_at"]) + cell(", ".join(c.get("sources", ()))) + "</tr>"
             for c in changes]
     return table_section("cambios", "Cambios desde la ejecución anterior", headers, rows)
