@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import argparse
 
-from datos import default_db_path
+from datos import default_db_path, user_db_path
 
 from .harvest import HarvestOptions
 from .http import parse_remap
@@ -13,7 +13,7 @@ from .http import parse_remap
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
         "--db", metavar="RUTA", default=None,
-        help=f"base de datos SQLite (por defecto $COSECHA_DB o {default_db_path()})",
+        help=f"base de datos SQLite (por defecto $COSECHA_DB; si no, {user_db_path()})",
     )
 
 

@@ -41,7 +41,8 @@ def build_parser() -> Parser:
     add_output_options(parser, ("tabla", "json"), default=None)
     parser.add_argument("--silencioso", action="store_true",
                         help="no imprime nada salvo los enlaces rotos")
-    parser.add_argument("--version", action="version", version=f"cosecha {__version__}")
+    parser.add_argument("--version", action="version", version=f"cosecha {__version__}",
+                        help="muestra la versión y sale")
     return parser
 
 

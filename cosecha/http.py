@@ -13,6 +13,7 @@ import asyncio
 import re
 import time
 from collections import Counter
+from contextlib import asynccontextmanager
 from dataclasses import dataclass
 from email.utils import parsedate_to_datetime
 from urllib.parse import urljoin, urlsplit
@@ -74,26 +75,62 @@ def retry_after_seconds(value: str | None) -> float | None:
         return None
 
 
-class HostLimit:
-    """A per-host concurrency limit that can be lowered while in use (after a 429)."""
+class Slots:
+    """At most `limit` holders at once; a freed slot is handed straight to a waiter (`_next`)."""
 
     def __init__(self, limit: int):
         self.limit = limit
         self.active = 0
-        self.free = asyncio.Condition()
+        self.waiting: list[tuple[Slots | None, asyncio.Future]] = []
 
-    async def __aenter__(self):
-        async with self.free:
-            await self.free.wait_for(lambda: self.active < self.limit)
+    @asynccontextmanager
+    async def held(self, owner: Slots | None = None):
+        await self._acquire(owner)
+        try:
+            yield
+        finally:
+            self._release()
+
+    async def _acquire(self, owner: Slots | None) -> None:
+        if self.active < self.limit and not self.waiting:
             self.active += 1
+            return
+        entry = (owner, asyncio.get_running_loop().create_future())
+        self.waiting.append(entry)
+        try:
+            await entry[1]
+        except asyncio.CancelledError:
+            if entry[1].cancelled():
+                self.waiting.remove(entry)
+            else:  # handed a slot just as it was cancelled: pass the slot on
+                self._release()
+            raise
 
-    async def __aexit__(self, *exc):
-        async with self.free:
-            self.active -= 1
-            self.free.notify_all()
+    def _release(self) -> None:
+        self.active -= 1
+        while self.waiting and self.active < self.limit:
+            entry = self._next()
+            self.waiting.remove(entry)
+            self.active += 1
+            entry[1].set_result(None)
+
+    def _next(self) -> tuple[Slots | None, asyncio.Future]:
+        return self.waiting[0]
+
+
+class HostLimit(Slots):
+    """A host's limit, first come first served, lowered while in use after a 429."""
 
     def slow_down(self) -> None:
         self.limit = max(1, self.limit // 2)
+
+
+class SharedLimit(Slots):
+    """The global limit. A free slot goes to the host with the longest queue: served first
+    come first served, the many small hosts would starve the one that bounds the run."""
+
+    def _next(self) -> tuple[Slots | None, asyncio.Future]:
+        return max(self.waiting, key=lambda entry: len(entry[0].waiting) if entry[0] else 0)
 
 
 class HttpFetcher:
@@ -103,7 +140,7 @@ class HttpFetcher:
                  resolver: Resolver | None = None, backoff: float = 0.5,
                  max_body: int = MAX_BODY):
         self.remaps = [parse_remap(rule) for rule in remaps]
-        self.concurrency = asyncio.Semaphore(concurrency)
+        self.concurrency = SharedLimit(concurrency)
         self.per_host = per_host
         self.hosts: dict[str, HostLimit] = {}
         self.timeout = timeout
@@ -188,7 +225,7 @@ class HttpFetcher:
     async def _attempt(self, method: str, url: str, target: str, host: str,
                        headers: dict[str, str]) -> Reply:
         limit = self.hosts.setdefault(host, HostLimit(self.per_host))
-        async with self.concurrency, limit:
+        async with limit.held(), self.concurrency.held(limit):
             self.requests[host] += 1
             status, reply_headers, body = await self._exchange(method, target, headers)
         if status in RETRY_STATUSES:

@@ -29,9 +29,13 @@ class StoreError(Exception):
     """The store cannot be used; the message is Spanish and says what to do."""
 
 
+def user_db_path() -> Path:
+    return Path(platformdirs.user_data_dir("cosecha")) / "cosecha.db"
+
+
 def default_db_path() -> Path:
     env = os.environ.get("COSECHA_DB")
-    return Path(env) if env else Path(platformdirs.user_data_dir("cosecha")) / "cosecha.db"
+    return Path(env) if env else user_db_path()
 
 
 def now_iso() -> str:
