@@ -6,15 +6,14 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
+from cosecha.labels import platform_text as platform_label
 from cosecha.model import Claim, Link, Phase, Report
 
-PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "youtube": "YouTube",
-                  "instagram": "Instagram", "tiktok": "TikTok", "web": "web", "all": "todas"}
 _NONE = "—"
 
 
 def platform_text(name: str | None) -> str:
-    return PLATFORM_NAMES.get(name, name) if name else _NONE
+    return platform_label(name) or _NONE
 
 
 def report_tables(reports: list[Report]) -> list[RenderableType]:

@@ -5,12 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from cosecha.labels import platform_text as platform_name
 from cosecha.labels import status_text
 
 from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
 
-PLATFORM_NAMES = {"x": "X", "facebook": "Facebook", "youtube": "YouTube",
-                  "instagram": "Instagram", "tiktok": "TikTok", "web": "Web", "all": "Todas"}
 SEVERITY_TITLES = {ERROR: "Errores", WARNING: "Advertencias", INFO: "Información"}
 VERDICT_LABELS = {READY: "Listo para firmar", RESERVATIONS: "Firmable con reservas",
                   REVIEW: "Revisar antes de firmar"}
@@ -24,10 +23,6 @@ class Table:
     title: str
     headers: tuple[str, ...]
     rows: list[tuple]
-
-
-def platform_name(name: str | None) -> str:
-    return PLATFORM_NAMES.get(name or "", name or "")
 
 
 def shown(value) -> str:

@@ -1,4 +1,7 @@
-"""Spanish words for the codes people read: statuses and reasons."""
+"""Spanish words for the codes people read: platforms, statuses and reasons."""
+
+PLATFORM = {"x": "X", "facebook": "Facebook", "youtube": "YouTube", "instagram": "Instagram",
+            "tiktok": "TikTok", "web": "Web", "all": "todas las redes"}
 
 STATUS = {
     "alive": "vivo",
@@ -39,6 +42,10 @@ REASON = {
     "scheme": "esquema no admitido",
     "no_host": "sin servidor",
 }
+
+
+def platform_text(name: str | None) -> str:
+    return PLATFORM.get(name or "", name or "")
 
 
 def status_text(status: str) -> str:

@@ -5,6 +5,8 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterator
 
+from cosecha.labels import platform_text
+
 from ..model import WARNING, Finding
 from .finding import about_link
 from .subject import Entry, Subject
@@ -23,7 +25,7 @@ def foreign_accounts(subject: Subject) -> Iterator[Finding]:
             source = "según la plataforma" if entry.evidence.author else "según el enlace"
             yield about_link("foreign_account", WARNING, entry,
                              f"Publicación de la cuenta {author} ({source}), no de "
-                             f"{own[platform]}, la cuenta del informe en {platform}")
+                             f"{own[platform]}, la cuenta del informe en {platform_text(platform)}")
 
 
 def _own_account(subject: Subject, platform: str) -> str | None:

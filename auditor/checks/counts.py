@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cosecha.labels import platform_text
 from cosecha.model import Claim, Phase
 
 from ..model import ERROR, INFO, WARNING, CoverageRow, Finding
@@ -18,7 +19,7 @@ def count_mismatches(subject: Subject) -> Iterator[Finding]:
             continue  # no evidence at all is missing_evidence, not a miscount
         fewer = row.listed < row.claimed
         message = (f"Se declaran {plural(row.claimed, 'publicación', 'publicaciones')} en "
-                   f"{row.platform} y se enlazan {number(row.listed)} distintas")
+                   f"{platform_text(row.platform)} y se enlazan {number(row.listed)} distintas")
         yield about_report("count_mismatch", ERROR if fewer else WARNING,
                            message + ("" if fewer else ", más de las declaradas"),
                            phase=phase.key, platform=row.platform, line=claim.line)
@@ -33,7 +34,7 @@ def missing_evidence(subject: Subject) -> Iterator[Finding]:
                  else "el informe no enlaza ninguna")
         yield about_report("missing_evidence", WARNING,
                            f"Se declaran {plural(row.claimed, 'publicación', 'publicaciones')} "
-                           f"en {row.platform} y {where}",
+                           f"en {platform_text(row.platform)} y {where}",
                            phase=phase.key, platform=row.platform, line=claim.line)
 
 
@@ -60,7 +61,7 @@ def total_mismatches(subject: Subject) -> Iterator[Finding]:
         for total, parts in _totals(phase):
             summed = sum(c.count for c in parts)
             if parts and summed != total.count:
-                shown = " + ".join(f"{number(c.count)} ({c.platform})" for c in parts)
+                shown = " + ".join(f"{number(c.count)} ({platform_text(c.platform)})" for c in parts)
                 yield about_report("total_mismatch", ERROR,
                                    f"El total declarado de {number(total.count)} no coincide con "
                                    f"la suma por plataforma: {shown} = {number(summed)}",

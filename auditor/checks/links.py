@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
+from cosecha.labels import platform_text
 from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
 
 from ..model import ERROR, INFO, WARNING, Evidence, Finding
@@ -45,7 +46,7 @@ def duplicate_links(subject: Subject) -> Iterator[Finding]:
 def not_posts(subject: Subject) -> Iterator[Finding]:
     for entry in _of_kind(subject, NOT_A_POST):
         yield about_link("not_a_post", WARNING, entry,
-                         f"El enlace de {entry.link.platform} no apunta a una publicación "
+                         f"El enlace de {platform_text(entry.link.platform)} no apunta a una publicación "
                          "(perfil o página de inicio); no cuenta como evidencia")
 
 
@@ -67,8 +68,8 @@ def platform_mismatches(subject: Subject) -> Iterator[Finding]:
         link = entry.link
         if link.listed_as is not None and link.listed_as != link.platform:
             yield about_link("platform_mismatch", WARNING, entry,
-                             f"Enlace listado como {link.listed_as} pero es de {link.platform}; "
-                             f"se cuenta en {link.platform}")
+                             f"Enlace listado como {platform_text(link.listed_as)} pero es de {platform_text(link.platform)}; "
+                             f"se cuenta en {platform_text(link.platform)}")
 
 
 def _listed_with(subject: Subject, status: str) -> Iterator[Entry]:
