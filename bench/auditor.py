@@ -1,6 +1,6 @@
 """Benchmark of `auditor revisar --sin-red` over generated reports with a warm store.
 
-    .venv/bin/python bench/auditor.py [--informes 500] [--semilla 7]
+    .venv/bin/python -m bench.auditor [--informes 500] [--semilla 7]
 
 A first run warms the store (every link gets its offline check); the second, timed run is the
 one a supervisor re-running an audit sees. Target: 500 reports in under 10 s.
@@ -10,26 +10,14 @@ from __future__ import annotations
 
 import argparse
 import contextlib
-import importlib.util
 import io
 import resource
-import sys
 import tempfile
 import time
 from pathlib import Path
 
-HERE = Path(__file__).resolve().parent
-# this folder's auditor.py and cosecha.py would shadow the packages of the same names
-sys.path[:] = [p for p in sys.path if Path(p or ".").resolve() != HERE]
-
-from auditor.cli import main as auditor  # noqa: E402
-
-
-def generate(folder: Path, count: int, seed: int):
-    spec = importlib.util.spec_from_file_location("bench_leer", HERE / "leer.py")
-    leer = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(leer)
-    return leer.generate(folder, count, seed)
+from auditor.cli import main as auditor
+from bench.leer import generate
 
 
 def revisar(folder: Path, db: Path, out: Path) -> int:

@@ -1,7 +1,7 @@
 """Benchmark of the reader: generate reports of mixed sizes (up to 200 links each) in a
 temporary folder, read them all with `read_report`, print reports per second and peak memory.
 
-    .venv/bin/python bench/leer.py [--informes 1000] [--procesos 2] [--semilla 7]
+    .venv/bin/python -m bench.leer [--informes 1000] [--procesos 2] [--semilla 7]
 
 `--procesos 1` reads in this process only; the target (1,000 reports in under 5 s) is for the
 2-core machine, read by 2 processes.
