@@ -145,8 +145,12 @@ def publish(options: NightlyOptions, day: str, page: str, data: dict) -> Path:
 
 
 def back_up(store, db_path: Path, keep: int) -> None:
+    """The copy is made under a name outside the rotation and renamed when whole, so a run
+    killed while copying leaves no half copy counted among the backups."""
     stamp = time.strftime("%Y%m%dT%H%M%S", time.gmtime())
-    store.backup(db_path.with_name(f"{db_path.name}.respaldo-{stamp}"))
+    partial = db_path.with_name(f"{db_path.name}.respaldo.parcial")
+    store.backup(partial)
+    partial.replace(db_path.with_name(f"{db_path.name}.respaldo-{stamp}"))
     keep_latest(db_path.parent, f"{db_path.name}.respaldo-*", keep)
 
 
