@@ -107,7 +107,9 @@ class Adapter:
         return None
 
     async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
-        raise NotImplementedError
+        """A platform known by its URLs but with no checker yet: never treated as a web page
+        (its login page answering 200 is no evidence), so no request at all."""
+        return CheckResult(UNVERIFIED, reason="no_adapter", final_url=info.canonical_url)
 
 
 def host_of(url: str) -> str:

@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .answers import result
-from .base import UNVERIFIED, CheckResult, Fetcher, UrlInfo
 from .shapes import ShapedAdapter, shape
 
 _HOST = r"^(?:[\w-]+\.)*(?:instagram\.com|instagr\.am)"
@@ -42,9 +40,6 @@ class InstagramAdapter(ShapedAdapter):
         "https://www.instagram.com/cne_ecuador/": None,
         "https://www.instagram.com/explore/tags/elecciones/": None,
     }
-
-    async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
-        return result(UNVERIFIED, "no_adapter", final_url=info.canonical_url)
 
 
 ADAPTER = InstagramAdapter()

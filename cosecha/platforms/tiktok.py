@@ -8,8 +8,6 @@ from __future__ import annotations
 
 import re
 
-from .answers import result
-from .base import UNVERIFIED, CheckResult, Fetcher, UrlInfo
 from .shapes import ShapedAdapter, shape
 
 _HOST = r"^(?:www\.|m\.)?tiktok\.com"
@@ -45,9 +43,6 @@ class TikTokAdapter(ShapedAdapter):
         "https://www.tiktok.com/@cne_ecuador": None,
         "https://www.tiktok.com/": None,
     }
-
-    async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
-        return result(UNVERIFIED, "no_adapter", final_url=info.canonical_url)
 
 
 ADAPTER = TikTokAdapter()
