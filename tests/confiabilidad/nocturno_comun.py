@@ -7,6 +7,7 @@ import json
 import sqlite3
 import subprocess
 import sys
+from contextlib import closing
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -108,31 +109,41 @@ def findings_of(out: Path, code: str) -> list[dict]:
             for finding in report["findings"] if finding["code"] == code]
 
 
+def rows(db: Path | str, sql: str, params=(), **connect) -> list[tuple]:
+    """The rows of one query, on a connection closed at once (a mounted disk can then go)."""
+    with closing(sqlite3.connect(db, **connect)) as conn:
+        return conn.execute(sql, params).fetchall()
+
+
 def integrity(db: Path) -> str:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("PRAGMA integrity_check").fetchone()[0]
+    return rows(db, "PRAGMA integrity_check")[0][0]
 
 
 def has_table(db: Path, name: str) -> bool:
-    with sqlite3.connect(db) as conn:
-        return conn.execute("SELECT 1 FROM sqlite_master WHERE name = ?", (name,)).fetchone() is not None
+    return bool(rows(db, "SELECT 1 FROM sqlite_master WHERE name = ?", (name,)))
 
 
 def half_written_checks(db: Path) -> int:
     """Check rows missing what every check must have, or pointing at no link."""
     if not has_table(db, "checks"):
         return 0
-    with sqlite3.connect(db) as conn:
-        return conn.execute(
-            "SELECT count(*) FROM checks LEFT JOIN links ON links.id = checks.link_id "
-            "WHERE checks.link_id IS NULL OR checks.status IS NULL "
-            "OR checks.checked_at IS NULL OR links.id IS NULL").fetchone()[0]
+    return rows(db, "SELECT count(*) FROM checks LEFT JOIN links ON links.id = checks.link_id "
+                    "WHERE checks.link_id IS NULL OR checks.status IS NULL "
+                    "OR checks.checked_at IS NULL OR links.id IS NULL")[0][0]
 
 
 def count(db: Path, table: str) -> int:
-    with sqlite3.connect(db) as conn:
-        return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0]
+    return rows(db, f"SELECT count(*) FROM {table}")[0][0]
 
 
-def clean_stderr(stderr: str) -> bool:
-    return "Traceback" not in stderr
+def rows_at_least(table: str, n: int):
+    """A moment of a run: `table` holds at least `n` rows (a test of `(db, out)`)."""
+    def reached(db: Path, out: Path | None = None) -> bool:
+        if not db.exists():
+            return False
+        try:
+            return rows(f"file:{db}?mode=ro", f"SELECT count(*) FROM {table}", uri=True,
+                        timeout=0.05)[0][0] >= n
+        except sqlite3.Error:  # not created yet, or busy: not reached
+            return False
+    return reached

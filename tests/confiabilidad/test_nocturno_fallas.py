@@ -4,12 +4,11 @@ with the reason the fault deserves, and only what the platform says is gone is b
 from __future__ import annotations
 
 import socket
-import sqlite3
 import time
 
 import pytest
 
-from .nocturno_comun import FIRST_X_ID, findings_of, run_nightly
+from .nocturno_comun import FIRST_X_ID, findings_of, rows, run_nightly
 
 pytestmark = pytest.mark.lento
 
@@ -77,9 +76,8 @@ def write_report(folder, links) -> None:
 
 
 def latest_statuses(db) -> dict[str, tuple[str, str | None]]:
-    with sqlite3.connect(db) as conn:
-        rows = conn.execute("SELECT canonical_url, status, reason FROM latest_checks").fetchall()
-    return {url: (status, reason.split(":")[0] if reason else None) for url, status, reason in rows}
+    found = rows(db, "SELECT canonical_url, status, reason FROM latest_checks")
+    return {url: (status, reason.split(":")[0] if reason else None) for url, status, reason in found}
 
 
 def test_platform_faults_are_unverified_with_their_reason_and_only_gone_posts_are_broken(

@@ -4,7 +4,6 @@ the lock is not left stuck, and the next run concludes what an uninterrupted run
 from __future__ import annotations
 
 import signal
-import sqlite3
 import time
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -16,7 +15,7 @@ from auditor.nightly import LOCK_SUFFIX
 from datos import open_store
 
 from .nocturno_comun import (count, half_written_checks, has_table, integrity, per_report,
-                             run_nightly, start_nightly, write_folder)
+                             rows, rows_at_least, run_nightly, start_nightly, write_folder)
 
 pytestmark = pytest.mark.lento
 
@@ -24,18 +23,6 @@ REPORTS = 30
 FAST = ("--reintentos", "1", "--timeout", "2")
 TIMED_POINTS = 14
 WRITING = ("auditorías", "páginas", "registro", "respaldo")
-
-
-def rows_at_least(table: str, n: int):
-    def reached(db: Path, out: Path) -> bool:
-        if not db.exists():
-            return False
-        try:
-            with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=0.05) as conn:
-                return conn.execute(f"SELECT count(*) FROM {table}").fetchone()[0] >= n
-        except sqlite3.Error:  # not created yet, or busy: not reached
-            return False
-    return reached
 
 
 # kill points that wait for a moment of the run rather than a delay
@@ -50,21 +37,16 @@ EVENTS = {
     "carpeta de salida creada": lambda db, out: out.exists(),
     "página con fecha escrita": lambda db, out: any(out.glob("auditoria-*.html")),
     "ultimo.json escrito": lambda db, out: (out / "ultimo.json").exists(),
-    "respaldo empezado": lambda db, out: any(db.parent.glob(f"{db.name}.respaldo-*")),
+    "respaldo empezado": lambda db, out: any(db.parent.glob(f"{db.name}.respaldo*")),
 }
 
 
 def phase_reached(db: Path, out: Path) -> str:
     """Where a killed run was, judged by what it left."""
-    if not db.exists():
+    if not db.exists() or not has_table(db, "nightly_runs"):
         return "arranque"
-    with sqlite3.connect(db) as conn:
-        tables = {row[0] for row in conn.execute("SELECT name FROM sqlite_master")}
-        if "nightly_runs" not in tables:
-            return "arranque"
-        started, finished = conn.execute("SELECT count(*), count(finished_at) FROM runs").fetchone()
-        audits = conn.execute("SELECT count(*) FROM audits").fetchone()[0]
-        nightly = conn.execute("SELECT count(*) FROM nightly_runs").fetchone()[0]
+    started, finished = rows(db, "SELECT count(*), count(finished_at) FROM runs")[0]
+    audits, nightly = count(db, "audits"), count(db, "nightly_runs")
     if not started:
         return "lectura"
     if not finished:
@@ -92,8 +74,7 @@ def kill_when(run, db: Path, out: Path, point) -> None:
 def check_ids(db: Path) -> set[int]:
     if not has_table(db, "checks"):
         return set()
-    with sqlite3.connect(db) as conn:
-        return {row[0] for row in conn.execute("SELECT id FROM checks")}
+    return {row[0] for row in rows(db, "SELECT id FROM checks")}
 
 
 def kill_and_rerun(server, folder: Path, place: Path, name: str, point, expected) -> str:
