@@ -7,6 +7,7 @@ wake anyone up again.
 
 from __future__ import annotations
 
+import errno
 import fcntl
 import json
 import time
@@ -27,6 +28,22 @@ LOCK_SUFFIX = ".nocturno.lock"
 
 class Busy(Exception):
     """Another nightly run holds the store."""
+
+
+OS_REASONS = {
+    errno.EROFS: "el disco es de solo lectura",
+    errno.EACCES: "no hay permiso para escribir",
+    errno.EPERM: "no hay permiso para escribir",
+    errno.ENOSPC: "no queda espacio en el disco",
+    errno.ENOENT: "no existe la carpeta",
+    errno.ENOTDIR: "parte de la ruta no es una carpeta",
+}
+
+
+def os_problem(problem: OSError) -> str:
+    """A file the run could not write (lock, pages, backup) and why, in Spanish."""
+    reason = OS_REASONS.get(problem.errno, f"error del sistema ({problem.strerror or problem})")
+    return f"{problem.filename}: {reason}" if problem.filename else reason
 
 
 @dataclass

@@ -44,7 +44,8 @@ def now_iso() -> str:
 
 def explain(error: sqlite3.Error) -> str:
     text = str(error).lower()
-    if "full" in text:
+    # a disk full to the last byte fails first on the -shm file: "disk I/O error" (IOERR_SHMSIZE)
+    if "full" in text or getattr(error, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE":
         return "no queda espacio en el disco para la base de datos; no se guardó nada a medias"
     if "readonly" in text or "read-only" in text:
         return "la base de datos es de solo lectura; use --db con una ruta en la que se pueda escribir"
@@ -54,6 +55,8 @@ def explain(error: sqlite3.Error) -> str:
         return "el archivo no es una base de datos SQLite válida"
     if "unable to open" in text:
         return "no se pudo abrir la base de datos (¿existe la carpeta y hay permiso?)"
+    if "disk i/o error" in text:
+        return "error de lectura o escritura en el disco de la base de datos; no se guardó nada a medias"
     return f"error de la base de datos: {error}"
 
 

@@ -9,7 +9,7 @@ from pathlib import Path
 from cosecha.arguments import add_harvest_options, add_store_option, harvest_options, store_path
 from datos import StoreError, open_store
 
-from ..nightly import Busy, NightlyOptions, exclusive, news_text, run_nightly
+from ..nightly import Busy, NightlyOptions, exclusive, news_text, os_problem, run_nightly
 from .revisar import add_audit_options
 
 ORDER = 50
@@ -72,8 +72,11 @@ def run(args) -> int:
     except Busy:
         print(f"error: ya hay una auditoría nocturna en curso sobre {db_path}", file=sys.stderr)
         return 2
-    except (StoreError, OSError) as problem:
+    except StoreError as problem:
         print(f"error: {db_path}: {problem}", file=sys.stderr)
+        return 2
+    except OSError as problem:
+        print(f"error: {os_problem(problem)}", file=sys.stderr)
         return 2
     text = news_text(result.news, result.page.stem.removeprefix("auditoria-"))
     if text:

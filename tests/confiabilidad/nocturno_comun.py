@@ -110,9 +110,12 @@ def findings_of(out: Path, code: str) -> list[dict]:
 
 
 def rows(db: Path | str, sql: str, params=(), **connect) -> list[tuple]:
-    """The rows of one query, on a connection closed at once (a mounted disk can then go)."""
+    """The rows of one statement, committed, on a connection closed at once (so that a mounted
+    disk can be unmounted)."""
     with closing(sqlite3.connect(db, **connect)) as conn:
-        return conn.execute(sql, params).fetchall()
+        found = conn.execute(sql, params).fetchall()
+        conn.commit()
+        return found
 
 
 def integrity(db: Path) -> str:
