@@ -1,0 +1,283 @@
+"""Benchmark of the harvester against the local platform server, and of LinkChecker beside it.
+
+    .venv/bin/python bench/cosecha.py [--enlaces 2000] [--latencia 0.05] [--sin-linkchecker]
+
+The server (tests/plataformas_locales.py) runs in this process and answers every request after
+`--latencia` seconds. The links: X statuses, YouTube videos, Facebook share links (a login
+redirect, as robots see them: two requests each, unverified) and pages on 20 web hosts, about
+5% of X, YouTube and web ones deleted or missing. The politeness bound is what no polite
+harvester can beat: the larger of N·L/concurrency and, over hosts, n_host·L/per_host, counted
+from the requests the server received. Targets: ratio ≤ 1.3, peak RSS < 150 MB, and a warm
+re-run that asks only about the links whose last status was unverified.
+
+LinkChecker (a bench-only tool: `.venv/bin/pip install linkchecker`) gets the same links
+rewritten to the server's address (it has no remap). Everything there is one host, so its
+per-host throttle is lifted (a `LinkChecker` header and a high `maxrequestspersecond`), leaving
+it 32 threads and one GET per link; redirects to the real platforms go to a dead proxy on
+loopback, never out. Its time is compared with the first run and with one more run of ours
+with no per-host limit either, engine against engine.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import html
+import os
+import re
+import resource
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+from urllib.parse import parse_qs, urlsplit
+
+from aiohttp import web
+
+# this file's own folder comes first on sys.path, and its name would shadow the package
+sys.path[0] = str(Path(__file__).resolve().parent.parent / "tests")
+
+from plataformas_locales import PlatformServer  # noqa: E402
+
+from cosecha.harvest import Harvester, HarvestOptions, Outcome, targets_for  # noqa: E402
+from datos import open_store  # noqa: E402
+
+FIRST_X_ID = 1935399367130657167
+WEB_HOSTS = 20
+SHARES = {"x": 0.25, "youtube": 0.20, "facebook": 0.15}  # the rest: web pages
+BROKEN_EVERY = 20
+RATIO_TARGET = 1.3
+RSS_TARGET_MB = 150
+DEAD_PROXY = "http://127.0.0.1:9"  # the discard port: nothing listens, nothing leaves
+
+
+@dataclass
+class Link:
+    url: str
+    ident: str  # what names this link in the requests it causes
+
+
+def generate(total: int, server: PlatformServer) -> list[Link]:
+    """The links, grouped by platform as a report lists them; some set up to be broken."""
+    counts = {name: int(total * share) for name, share in SHARES.items()}
+    links = []
+    for i in range(counts["x"]):
+        post_id = str(FIRST_X_ID + i)
+        if i % BROKEN_EVERY == 7:
+            server.x(post_id, "deleted")
+        links.append(Link(f"https://x.com/CNE_StaElena/status/{post_id}", post_id))
+    for i in range(counts["youtube"]):
+        video_id = f"v{i:010d}"
+        if i % BROKEN_EVERY == 7:
+            server.youtube(video_id, "deleted")
+        links.append(Link(f"https://www.youtube.com/watch?v={video_id}", video_id))
+    for i in range(counts["facebook"]):
+        token = f"Fb{i:08d}"
+        links.append(Link(f"https://www.facebook.com/share/p/{token}/", token))
+    for i in range(total - len(links)):
+        host, k = f"sitio{i % WEB_HOSTS}.gob.ec", i // WEB_HOSTS
+        path = "/no-existe" if k == 7 else f"/pagina-{i}"
+        links.append(Link(f"https://{host}{path}", host + path))
+    return links
+
+
+def ident_of(host: str, path_qs: str) -> str:
+    """The link a request to the local server was made for (see `generate`)."""
+    parts = urlsplit(path_qs)
+    query = parse_qs(parts.query)
+    if "url" in query:  # an oEmbed endpoint: the post's own URL inside
+        return ident_of("", urlsplit(query["url"][0])._replace(scheme="", netloc="").geturl())
+    if "next" in query:  # a login wall: the post it would lead to
+        return urlsplit(query["next"][0]).path.rstrip("/").rsplit("/", 1)[-1].removeprefix("pfbid0")
+    for name in ("id", "v"):  # X's record endpoint, YouTube's watch page
+        if name in query:
+            return query[name][0]
+    share = re.match(r"/share/p/([\w-]+)", parts.path)
+    if share:
+        return share.group(1)
+    status = re.search(r"/status/(\d+)", parts.path)
+    return status.group(1) if status else host + parts.path
+
+
+def politeness_bound(requests: list[tuple[str, str, str]], latency: float,
+                     options: HarvestOptions) -> float:
+    per_host = Counter(host for _, host, _ in requests)
+    return max(len(requests) * latency / options.concurrency,
+               max(per_host.values(), default=0) * latency / options.per_host)
+
+
+def harvest(links: list[Link], db: Path, server: PlatformServer,
+            options: HarvestOptions) -> tuple[list[Outcome], float]:
+    targets = targets_for(link.url for link in links)
+    server.requests.clear()
+    store = open_store(db)
+    try:
+        start = time.perf_counter()
+        outcomes = asyncio.run(Harvester(store, options, command="bench/cosecha.py").run(targets))
+        return outcomes, time.perf_counter() - start
+    finally:
+        store.close()
+
+
+def cold_run(links: list[Link], db: Path, server: PlatformServer, latency: float) -> tuple[list[Outcome], float]:
+    options = HarvestOptions(remaps=[server.remap])
+    outcomes, elapsed = harvest(links, db, server, options)
+    bound = politeness_bound(server.requests, latency, options)
+    host, most = Counter(host for _, host, _ in server.requests).most_common(1)[0]
+    peak = peak_rss_mb()
+    print("== Primera pasada (base vacía) ==")
+    print(f"enlaces: {len(links)} ({statuses(outcomes)})")
+    print(f"tiempo: {elapsed:.2f} s")
+    print(f"peticiones hechas: {len(server.requests)} (la mayor parte a {host}: {most})")
+    print(f"cota de cortesía: {bound:.2f} s")
+    print(f"razón tiempo/cota: {elapsed / bound:.2f} (objetivo ≤ {RATIO_TARGET}: "
+          f"{verdict(elapsed / bound <= RATIO_TARGET)})")
+    print(f"memoria máxima (RSS, con el servidor en el mismo proceso): {peak:.0f} MB "
+          f"(objetivo < {RSS_TARGET_MB} MB: {verdict(peak < RSS_TARGET_MB)})")
+    return outcomes, elapsed
+
+
+def warm_run(links: list[Link], db: Path, server: PlatformServer, before: list[Outcome]) -> bool:
+    unverified = {o.url for o in before if o.status == "unverified"}
+    outcomes, elapsed = harvest(links, db, server, HarvestOptions(remaps=[server.remap]))
+    by_ident = {link.ident: link.url for link in links}
+    asked = {by_ident.get(ident_of(host, path_qs), f"{host}{path_qs}")
+             for _, host, path_qs in server.requests}
+    rechecked = {o.url for o in outcomes if not o.from_cache}
+    wrong = asked - unverified
+    ok = not wrong and asked == unverified == rechecked
+    print("== Segunda pasada (misma base) ==")
+    print(f"tiempo: {elapsed:.2f} s")
+    print(f"peticiones hechas: {len(server.requests)}, para {len(asked)} enlaces")
+    print(f"enlaces sin verificar en la primera pasada: {len(unverified)}")
+    print(f"enlaces vivos o rotos pedidos de nuevo: {len(wrong)} (objetivo 0: {verdict(ok)})")
+    for url in sorted(wrong)[:5]:
+        print(f"  pedido sin necesidad: {url}")
+    return ok
+
+
+def unthrottled_run(links: list[Link], server: PlatformServer, latency: float) -> float:
+    """The same links with no per-host limit, as LinkChecker runs here: engine against engine."""
+    options = HarvestOptions(remaps=[server.remap])
+    options.per_host = options.concurrency
+    with tempfile.TemporaryDirectory() as tmp:
+        outcomes, elapsed = harvest(links, Path(tmp) / "bench.db", server, options)
+    bound = politeness_bound(server.requests, latency, options)
+    print(f"== Sin límite por host (--por-host {options.per_host}, base vacía) ==")
+    print(f"tiempo: {elapsed:.2f} s")
+    print(f"peticiones hechas: {len(server.requests)} ({len(server.requests) / elapsed:.0f} por segundo)")
+    print(f"cota N·L/C: {bound:.2f} s; razón tiempo/cota: {elapsed / bound:.2f}")
+    return elapsed
+
+
+def linkchecker_run(links: list[Link], latency: float, ours: float, unthrottled: float) -> None:
+    print("== LinkChecker (los mismos enlaces, reescritos al servidor local) ==")
+    command = shutil.which("linkchecker", path=str(Path(sys.executable).parent)) or shutil.which("linkchecker")
+    if not command:
+        print("linkchecker no está instalado: .venv/bin/pip install linkchecker")
+        return
+    server = AnnouncedServer().start()
+    server.latency = latency
+    generate(len(links), server)  # the same scenarios
+    try:
+        with tempfile.TemporaryDirectory() as tmp:
+            page, config = write_inputs(Path(tmp), links, server.port)
+            start = time.perf_counter()
+            done = subprocess.run(
+                [command, "--no-status", "--no-warnings", "--no-robots", "-r1", "--threads", "32",
+                 "--check-extern", "-f", str(config), str(page)],
+                capture_output=True, text=True, env=trapped_env())
+            elapsed = time.perf_counter() - start
+    finally:
+        server.stop()
+    summary = [line for line in done.stdout.splitlines() if "links in" in line]
+    peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    print(f"tiempo: {elapsed:.2f} s (salida {done.returncode})")
+    print(f"peticiones hechas: {len(server.requests)} ({len(server.requests) / elapsed:.0f} por segundo)")
+    print(f"resumen de linkchecker: {summary[-1].strip() if summary else done.stderr.strip()[-300:]}")
+    print(f"memoria máxima de linkchecker (RSS): {peak:.0f} MB")
+    print(f"razón linkchecker/cosecha (primera pasada, con cortesía por host): {elapsed / ours:.2f}")
+    print(f"razón linkchecker/cosecha (sin límite por host, como linkchecker aquí): "
+          f"{elapsed / unthrottled:.2f}")
+
+
+class AnnouncedServer(PlatformServer):
+    """The local server with the `LinkChecker` header that lifts LinkChecker's host throttle."""
+
+    async def _dispatch(self, request: web.Request) -> web.StreamResponse:
+        try:
+            response = await super()._dispatch(request)
+        except web.HTTPException as answer:
+            answer.headers["LinkChecker"] = "bench"
+            raise
+        response.headers["LinkChecker"] = "bench"
+        return response
+
+
+def write_inputs(folder: Path, links: list[Link], port: int) -> tuple[Path, Path]:
+    rewrite, local = re.compile(r"^https?://([^/]+)/?(.*)$"), rf"http://127.0.0.1:{port}/\1/\2"
+    anchors = "\n".join(f'<li><a href="{html.escape(rewrite.sub(local, link.url))}">{i}</a></li>'
+                         for i, link in enumerate(links))
+    page = folder / "enlaces.html"
+    page.write_text(f"<!doctype html><html><body><ul>\n{anchors}\n</ul></body></html>\n",
+                    encoding="utf-8")
+    config = folder / "linkcheckerrc"
+    config.write_text("[checking]\nmaxrequestspersecond=1000000\n", encoding="utf-8")
+    # run as root, linkchecker drops to `nobody`, who must be able to read both
+    folder.chmod(0o755)
+    for path in (page, config):
+        path.chmod(0o644)
+    return page, config
+
+
+def trapped_env() -> dict[str, str]:
+    env = dict(os.environ)
+    for name in ("http_proxy", "https_proxy", "HTTP_PROXY", "HTTPS_PROXY"):
+        env[name] = DEAD_PROXY
+    env["no_proxy"] = env["NO_PROXY"] = "127.0.0.1"
+    return env
+
+
+def statuses(outcomes: list[Outcome]) -> str:
+    counts = Counter(o.status for o in outcomes)
+    return ", ".join(f"{status} {n}" for status, n in counts.most_common())
+
+
+def peak_rss_mb() -> float:
+    return resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+
+
+def verdict(ok: bool) -> str:
+    return "cumple" if ok else "NO CUMPLE"
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description="Mide la cosecha contra el servidor local de plataformas.")
+    parser.add_argument("--enlaces", type=int, default=2000, help="cuántos enlaces distintos")
+    parser.add_argument("--latencia", type=float, default=0.05, help="segundos por respuesta")
+    parser.add_argument("--sin-linkchecker", action="store_true", help="no medir LinkChecker")
+    args = parser.parse_args()
+    server = PlatformServer().start()
+    server.latency = args.latencia
+    try:
+        links = generate(args.enlaces, server)
+        with tempfile.TemporaryDirectory() as tmp:
+            db = Path(tmp) / "bench.db"
+            outcomes, elapsed = cold_run(links, db, server, args.latencia)
+            warm_ok = warm_run(links, db, server, outcomes)
+        if not args.sin_linkchecker:
+            unthrottled = unthrottled_run(links, server, args.latencia)
+    finally:
+        server.stop()
+    if not args.sin_linkchecker:
+        linkchecker_run(links, args.latencia, elapsed, unthrottled)
+    if not warm_ok:
+        sys.exit(1)
+
+
+if __name__ == "__main__":
+    main()
