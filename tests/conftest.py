@@ -1,4 +1,5 @@
-"""Fixtures shared by every test: the local platform server, started once per session."""
+"""Fixtures shared by every test: the local platform server (tests/plataformas_locales.py, whose
+docstring tables say how each platform answers), started once per session on a free port."""
 
 import sys
 from pathlib import Path
@@ -12,14 +13,17 @@ from plataformas_locales import PlatformServer  # noqa: E402
 
 @pytest.fixture(scope="session")
 def servidor_sesion():
-    server = PlatformServer().start()
-    yield server
-    server.stop()
+    """The one server of the session, as it is: for session-wide fixtures of other folders."""
+    with PlatformServer() as server:
+        yield server
 
 
 @pytest.fixture
 def plataformas(servidor_sesion):
-    """The local platforms, with no scenario, latency or recorded request left by another test."""
+    """The session's server with no scenario, latency, fault count or recorded request left by
+    another test: `.port`, `.remap` (the --remap argument), `.requests`, `.latency`,
+    `.with_latency(s)`, `.slow_seconds`, `.x_scenario(id, kind)`, `.youtube_scenario(id, kind)`,
+    `.facebook_scenario(token, kind)`, `.local_url(url)`."""
     servidor_sesion.reset()
     yield servidor_sesion
     servidor_sesion.reset()

@@ -1,355 +1,649 @@
-"""A real HTTP server on 127.0.0.1 that answers like X, YouTube, Facebook and the web.
+"""A real HTTP server on 127.0.0.1 that answers like X, YouTube, Facebook and ordinary web hosts.
 
-Reached through the product's own seam:
-`--remap '^https?://([^/]+)/?(.*)$ http://127.0.0.1:PORT/\\1/\\2'`, so a request arrives as
-`/{platform host}/{path and query}`. Redirects name platform hosts, as the platforms do. Bodies
-come from the real captures in tests/capturas/ where one exists.
+Reached through the product's own seam, `--remap REMAP` with
+`REMAP = '^https?://([^/]+)/?(.*)$ http://127.0.0.1:PORT/\\1/\\2'` (the `remap` property), so a
+request arrives as `/{platform host}/{path and query}`. Redirects name platform hosts (absolute
+`https://...` URLs), as the platforms do: the client remaps every hop itself. Bodies come from
+the real captures in tests/capturas/ where one exists; Facebook's post pages, of which no capture
+exists, are built from the facts in shared/plataformas.md.
 
-| host | scenario (set per id with `x(...)`, `youtube(...)`, `facebook(...)`) |
+Use: `server = PlatformServer().start()` (tests get it as the `plataformas` fixture), then
+`server.x_scenario(id, kind)`, `server.youtube_scenario(id, kind)`,
+`server.facebook_scenario(token_or_id, kind)` (also `x`, `youtube`, `facebook`); `server.latency`
+(seconds before every answer, default 0) or `with server.with_latency(0.05): ...`;
+`server.slow_seconds` (how long /lento sleeps, default 3); `server.account` (the X screen name,
+default CNE_StaElena); `server.requests` (every request, as `Request(method, host, path_qs)` with
+`.at` = `time.monotonic()` on arrival; a list, clear it at will); `server.requests_for(text)`;
+`server.local_url(platform_url)` (the address the remap gives it); `server.reset()` (scenarios,
+requests, fault counters and knobs back to their defaults); `server.stop()`.
+
+X: scenario per status id (`x_scenario`); unknown ids are "alive".
+
+| kind | cdn.syndication.twimg.com/tweet-result?id=ID&token=T | publish.twitter.com/oembed?url=.../status/ID |
+|---|---|---|
+| alive | 200 Tweet (capture) with id_str=ID, user.screen_name=`account`, created_at from the snowflake | 200 capture, author_name/author_url of `account` |
+| deleted | 200 TweetTombstone "This Post was deleted by the Post author. Learn more" (capture) | 404 |
+| suspended | 200 TweetTombstone "This Post is from a suspended account. Learn more" | 403 {"error": "User has been suspended."} |
+| account_gone | 200 TweetTombstone "This Post is from an account that no longer exists. Learn more" | 404 |
+| withheld | 200 {"__typename": "TweetTombstone", "tombstone": {}} | 200 |
+| age | 200 TweetTombstone "Age-restricted adult content. ..." | 200 |
+| not_found | 404 (empty body) | 404 |
+| protected | 404 | 403 {"error": "Sorry, you are not authorized to see this status."} |
+| oembed_only | 404 | 200 |
+| empty | 200 {} | 200 |
+| rate_limited | 429 text/plain "Rate limit exceeded", Retry-After: 1 (every time) | the same 429 |
+| rate_limited_long | 429 "Rate limit exceeded", Retry-After: 3600 | the same 429 |
+| html | 200 text/html page where JSON is expected | 200 |
+| broken_json | 200 application/json cut in the middle | 200 |
+A tweet-result request without `token` gets 200 {} whatever the kind, as X answers a bad token.
+publish.x.com/* is 301 to publish.twitter.com/* (as captured); twitter.com/* is 301 to x.com/*;
+x.com/* is the captured no-JS "migrate" page (200, no post content).
+
+YouTube (www.youtube.com, youtube.com, m.youtube.com): scenario per video id (`youtube_scenario`);
+unknown ids are "alive". `/oembed?url=...` reads the id from url (v=, youtu.be/, /shorts/,
+/live/); the watch page answers `/watch?v=ID`, `/live/ID` and `/shorts/ID` with HTML holding
+`var ytInitialPlayerResponse = {...};`.
+
+| kind | oembed | watch page playabilityStatus (HTTP 200) |
+|---|---|---|
+| alive | 200 capture, title "Transmisión ID", author CNE Santa Elena, https://www.youtube.com/@cnestaelena | OK, microformat publishDate 2025-07-03T10:00:00-05:00, ownerProfileUrl .../@cnestaelena |
+| deleted | 404 "Not Found" | ERROR "Video unavailable" (capture) |
+| private | 403 "Forbidden" (capture) | LOGIN_REQUIRED, "This is a private video..." (capture) |
+| age | 401 "Unauthorized" | LOGIN_REQUIRED "Sign in to confirm your age" (capture, videoId rewritten) |
+| geoblocked | 200 | UNPLAYABLE "...not made this video available in your country" (capture) |
+| members_only | 200 | UNPLAYABLE "...available to this channel's members..." (capture) |
+| embed_disabled | 401 "Unauthorized" | OK, as alive |
+| live_offline | 200 | LIVE_STREAM_OFFLINE "This live event will begin in a few moments." |
+| consent | 200 | 302 to https://consent.youtube.com/m?continue=<the watch URL>&gl=ES&... (even with a SOCS cookie) |
+consent.youtube.com/* is the captured cookie consent wall (200, no player data).
+youtu.be/ID is 301 to https://www.youtube.com/watch?v=ID&feature=youtu.be.
+
+Facebook (www.facebook.com, facebook.com, m.facebook.com, web.facebook.com, fb.watch): scenario
+per share token, or per post id for direct post links (`facebook_scenario`); unknown ones are
+"login_redirect", what robots usually get. Share links `/share/p/TOKEN/` and `/share/TOKEN/`
+resolve to https://www.facebook.com/CNEStaElena/posts/pfbid0TOKEN, `/share/v/TOKEN/` and
+`fb.watch/TOKEN/` to .../CNEStaElena/videos/NUMBER/, `/share/r/TOKEN/` to .../reel/NUMBER (NUMBER:
+the token's bytes as a decimal integer, so the page knows its token).
+
+| kind | share link | post page (posts/, videos/, reel/, watch/?v=, ...) |
+|---|---|---|
+| login_redirect | 302 to https://www.facebook.com/login/?next=<the post URL, encoded> | 302 to the login page, next=<the page URL> |
+| alive | 302 to the post URL | 200 og:title "CNE Santa Elena rinde cuentas 2024", og:description, og:url (the post URL), og:image, "publish_time":1751558400 |
+| login_form | 302 to the post URL | 200 login form: id="login_form", id="loginbutton", "You must log in to continue." |
+| unsupported_browser | 302 to the post URL | 200 the captured "update your browser" page (no og: tags) |
+| unavailable | 302 to the post URL | 200 "This content isn't available right now" |
+/login/ itself is the 200 login form.
+
+Any other host, by path (a HEAD gets the same status and headers without a body):
+
+| path | answer |
 |---|---|
-| cdn.syndication.twimg.com, publish.twitter.com | alive (default), deleted, suspended, account_gone, withheld, not_found, protected, oembed_only, empty, rate_limited, rate_limited_long, html, broken_json |
-| www.youtube.com, youtu.be | alive (default), deleted, private, age, geoblocked, members_only, embed_disabled, live_offline, consent |
-| www.facebook.com, fb.watch | login_redirect (default: what robots see), alive, login_form, unsupported_browser, unavailable |
-| any other host | by path: /no-existe 404, /gone 410, /prohibido 403, /cf 403 + cf-mitigated, /999, /sin-head (HEAD 405), /lento, /rafaga-5xx (two 503 then 200), /429 (one 429 then 200), /429-http-date, /reset, /bucle, /redir-larga, /redir-privada, /enorme (50 MB), /utf8-invalido, /json-roto; anything else 200 with a title |
-
-Every request is recorded in `requests` as (method, host, path_qs).
+| /ok, and every path not listed here | 200 text/html, `<title>Página HOST/PATH</title>` |
+| /no-existe, /gone, /prohibido, /999 | 404, 410, 403, 999 |
+| /cf | 403 with `cf-mitigated: challenge` (a Cloudflare bot challenge) |
+| /sin-head | HEAD 405, GET 200 |
+| /lento | 200 after `slow_seconds` (default 3 s, longer than the client timeouts tests use) |
+| /rafaga-5xx | the first 2 requests 503, then 200 (counted per host and path; `reset()` restarts) |
+| /429 | the first request 429 with Retry-After: 1, then 200 (same counting) |
+| /429-http-date | the first request 429 with Retry-After as an HTTP date 1 s ahead, then 200 |
+| /reset | the connection is reset (RST) without an answer |
+| /bucle | 302 to https://HOST/bucle-b, which is 302 back to /bucle |
+| /redir-larga | 11 redirects: /redir-larga/1 ... /redir-larga/11, which is 200 |
+| /redir-privada | 302 to http://10.0.0.1/x (the server never connects anywhere) |
+| /enorme | 200 text/html, 50 MB streamed chunked (never held in memory) |
+| /utf8-invalido | 200 text/html; charset=utf-8 with invalid UTF-8 bytes in the title |
+| /json-roto | 200 application/json cut in the middle |
 """
 
 from __future__ import annotations
 
 import asyncio
+import copy
+import html
 import json
+import re
+import socket
+import struct
 import threading
-import zlib
+import time
 from collections import Counter
+from collections.abc import Awaitable, Callable, Iterator
+from contextlib import contextmanager
+from datetime import UTC, datetime
 from email.utils import formatdate
+from functools import cache
 from pathlib import Path
+from typing import NamedTuple
 from urllib.parse import parse_qs, quote, urlsplit
 
 from aiohttp import web
 
 CAPTURES = Path(__file__).parent / "capturas"
+REMAP_PATTERN = r"^https?://([^/]+)/?(.*)$"
 SNOWFLAKE_EPOCH_MS = 1288834974657
 
+X_KINDS = frozenset({"alive", "deleted", "suspended", "account_gone", "withheld", "age",
+                     "not_found", "protected", "oembed_only", "empty", "rate_limited",
+                     "rate_limited_long", "html", "broken_json"})
+YOUTUBE_KINDS = frozenset({"alive", "deleted", "private", "age", "geoblocked", "members_only",
+                           "embed_disabled", "live_offline", "consent"})
+FACEBOOK_KINDS = frozenset({"alive", "login_redirect", "login_form", "unsupported_browser",
+                            "unavailable"})
 
+TOMBSTONE_TEXTS = {
+    "suspended": "This Post is from a suspended account. Learn more",
+    "account_gone": "This Post is from an account that no longer exists. Learn more",
+    "age": ("Age-restricted adult content. This content might not be appropriate for people "
+            "under 18 years old. To view this media, you'll need to log in to X. Learn more"),
+}
+X_OEMBED_REFUSALS = {  # kind -> (status, JSON body or None)
+    "deleted": (404, None), "account_gone": (404, None), "not_found": (404, None),
+    "protected": (403, {"error": "Sorry, you are not authorized to see this status."}),
+    "suspended": (403, {"error": "User has been suspended."}),
+}
+RETRY_AFTER = {"rate_limited": "1", "rate_limited_long": "3600"}
+
+YOUTUBE_OEMBED_REFUSALS = {"deleted": (404, "Not Found"), "private": (403, "Forbidden"),
+                           "age": (401, "Unauthorized"), "embed_disabled": (401, "Unauthorized")}
+YOUTUBE_PLAYERS = {  # kind -> captured player response; the rest are built from the OK one
+    "deleted": "yt_innertube_player_ERROR_video_unavailable_nonexistent.json",
+    "private": "yt_innertube_player_LOGIN_REQUIRED_private.json",
+    "age": "yt_innertube_player_LOGIN_REQUIRED_age_restricted.json",
+    "geoblocked": "yt_innertube_player_UNPLAYABLE_geoblocked.json",
+    "members_only": "yt_innertube_player_UNPLAYABLE_members_only.json",
+}
+YOUTUBE_CHANNEL, YOUTUBE_HANDLE = "CNE Santa Elena", "@cnestaelena"
+YOUTUBE_PUBLISHED = "2025-07-03T10:00:00-05:00"
+YOUTUBE_ID = re.compile(r"(?:[?&]v=|youtu\.be/|/shorts/|/live/|/embed/)([\w-]+)")
+
+FACEBOOK_PAGE = "CNEStaElena"
+FACEBOOK_PUBLISHED = 1751558400  # 2025-07-03T16:00:00Z
+FACEBOOK_SHARE = re.compile(r"/share/(?:(?P<kind>[pvr])/)?(?P<token>[\w-]+)")
+
+WEB_STATUSES = {"/no-existe": 404, "/gone": 410, "/prohibido": 403, "/999": 999}
+LONG_REDIRECTS = 11
+HUGE_BYTES, HUGE_CHUNK = 50 * 1024 * 1024, 64 * 1024
+
+Handler = Callable[[web.BaseRequest, str, str], Awaitable[web.StreamResponse]]
+
+
+class _Fields(NamedTuple):
+    method: str
+    host: str
+    path_qs: str
+
+
+class Request(_Fields):
+    """One request received. Unpacks and compares as (method, host, path_qs), the path and query
+    as sent (percent-encoded); `at` is `time.monotonic()` when it arrived."""
+
+    at: float
+
+    def __new__(cls, method: str, host: str, path_qs: str, at: float) -> Request:
+        request = super().__new__(cls, method, host, path_qs)
+        request.at = at
+        return request
+
+
+@cache
 def capture(name: str) -> str:
     return (CAPTURES / name).read_text(encoding="utf-8")
 
 
 def capture_json(name: str):
+    """A fresh copy of a captured JSON body, free to modify."""
     return json.loads(capture(name))
 
 
 def snowflake_iso(post_id: str) -> str:
-    from datetime import datetime, timezone
-
     ms = (int(post_id) >> 22) + SNOWFLAKE_EPOCH_MS
-    return datetime.fromtimestamp(ms / 1000, timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.000Z")
+    return datetime.fromtimestamp(ms / 1000, UTC).strftime("%Y-%m-%dT%H:%M:%S.000Z")
 
 
-def tombstone(text: str) -> dict:
-    return {"__typename": "TweetTombstone", "tombstone": {"text": {"text": text}}}
+def token_number(token: str) -> str:
+    """A Facebook-like numeric id that carries the share token it came from."""
+    return str(int.from_bytes(token.encode(), "big"))
 
 
-TOMBSTONES = {
-    "deleted": "This Post was deleted by the Post author. Learn more",
-    "suspended": "This Post is from a suspended account. Learn more",
-    "account_gone": "This Post is from an account that no longer exists. Learn more",
-}
+def number_token(number: str) -> str | None:
+    value = int(number)
+    try:
+        return value.to_bytes((value.bit_length() + 7) // 8, "big").decode("ascii")
+    except UnicodeDecodeError:
+        return None
+
+
+# answers
+
+
+def html_page(text: str, status: int = 200) -> web.Response:
+    return web.Response(status=status, text=text, content_type="text/html")
+
+
+def json_answer(body, status: int = 200) -> web.Response:
+    return web.Response(status=status, text=json.dumps(body), content_type="application/json")
+
+
+def redirect(location: str, status: int = 302) -> web.Response:
+    return web.Response(status=status, headers={"Location": location})
+
+
+def rate_limited(retry_after: str) -> web.Response:
+    return web.Response(status=429, text="Rate limit exceeded", headers={"Retry-After": retry_after})
+
+
+def login_redirect(target: str) -> web.Response:
+    return redirect("https://www.facebook.com/login/?next=" + quote(target, safe=""))
 
 
 class PlatformServer:
-    def __init__(self):
-        self.latency = 0.0
-        self.slow_seconds = 3.0
-        self.account = "CNE_StaElena"
-        self.requests: list[tuple[str, str, str]] = []
-        self.hits: Counter[str] = Counter()
-        self.scenarios: dict[tuple[str, str], str] = {}
+    DEFAULT_ACCOUNT = "CNE_StaElena"
+    DEFAULT_SLOW_SECONDS = 3.0
+
+    def __init__(self) -> None:
         self.port = 0
+        self.requests: list[Request] = []
+        self.scenarios: dict[tuple[str, str], str] = {}
+        self._seen: Counter[tuple[str, str]] = Counter()
         self._loop: asyncio.AbstractEventLoop | None = None
-        self._runner: web.AppRunner | None = None
+        self._thread: threading.Thread | None = None
+        self._runner: web.ServerRunner | None = None
+        self._reset_knobs()
 
-    # scenarios
+    def _reset_knobs(self) -> None:
+        self.latency = 0.0
+        self.slow_seconds = self.DEFAULT_SLOW_SECONDS
+        self.account = self.DEFAULT_ACCOUNT
 
-    def x(self, post_id: str, kind: str) -> None:
-        self.scenarios[("x", str(post_id))] = kind
+    # scenarios and knobs
 
-    def youtube(self, video_id: str, kind: str) -> None:
-        self.scenarios[("youtube", video_id)] = kind
+    def x_scenario(self, post_id: str | int, kind: str) -> None:
+        self._set("x", post_id, kind, X_KINDS)
 
-    def facebook(self, token: str, kind: str) -> None:
-        self.scenarios[("facebook", token)] = kind
+    def youtube_scenario(self, video_id: str, kind: str) -> None:
+        self._set("youtube", video_id, kind, YOUTUBE_KINDS)
+
+    def facebook_scenario(self, token_or_id: str, kind: str) -> None:
+        self._set("facebook", token_or_id, kind, FACEBOOK_KINDS)
+
+    x, youtube, facebook = x_scenario, youtube_scenario, facebook_scenario
+
+    def _set(self, platform: str, key: str | int, kind: str, kinds: frozenset[str]) -> None:
+        if kind not in kinds:
+            raise ValueError(f"unknown {platform} scenario {kind!r}; known: {sorted(kinds)}")
+        self.scenarios[(platform, str(key))] = kind
+
+    def _kind(self, platform: str, key: str | None, default: str) -> str:
+        return self.scenarios.get((platform, key or ""), default)
+
+    @contextmanager
+    def with_latency(self, seconds: float) -> Iterator[PlatformServer]:
+        before, self.latency = self.latency, seconds
+        try:
+            yield self
+        finally:
+            self.latency = before
+
+    def reset_counters(self) -> None:
+        """Restart the fault bursts (/rafaga-5xx, /429, /429-http-date) on every host."""
+        self._seen.clear()
 
     def reset(self) -> None:
         self.scenarios.clear()
         self.requests.clear()
-        self.hits.clear()
-        self.latency = 0.0
+        self.reset_counters()
+        self._reset_knobs()
 
     @property
     def remap(self) -> str:
-        return rf"^https?://([^/]+)/?(.*)$ http://127.0.0.1:{self.port}/\1/\2"
+        return rf"{REMAP_PATTERN} http://127.0.0.1:{self.port}/\1/\2"
 
-    def requests_for(self, fragment: str) -> list[tuple[str, str, str]]:
-        return [r for r in self.requests if fragment in r[1] + r[2]]
+    def local_url(self, url: str) -> str:
+        """The address a platform URL has on this server (what `--remap self.remap` sends)."""
+        return re.sub(REMAP_PATTERN, rf"http://127.0.0.1:{self.port}/\1/\2", url)
+
+    def requests_for(self, fragment: str) -> list[Request]:
+        return [r for r in self.requests if fragment in r.host + r.path_qs]
 
     # life cycle
 
     def start(self) -> PlatformServer:
-        ready = threading.Event()
-        threading.Thread(target=self._serve, args=(ready,), daemon=True).start()
-        ready.wait(10)
+        self._loop = asyncio.new_event_loop()
+        self._thread = threading.Thread(target=self._loop.run_forever, daemon=True,
+                                        name="plataformas-locales")
+        self._thread.start()
+        asyncio.run_coroutine_threadsafe(self._open(), self._loop).result(10)
         return self
 
-    def _serve(self, ready: threading.Event) -> None:
-        self._loop = asyncio.new_event_loop()
-        app = web.Application()
-        app.router.add_route("*", "/{host}/{tail:.*}", self._dispatch)
-        app.router.add_route("*", "/{host}", self._dispatch)
-        self._runner = web.AppRunner(app, access_log=None)
-        self._loop.run_until_complete(self._runner.setup())
-        site = web.TCPSite(self._runner, "127.0.0.1", 0, backlog=1024)
-        self._loop.run_until_complete(site.start())
-        self.port = site._server.sockets[0].getsockname()[1]
-        ready.set()
-        self._loop.run_forever()
+    async def _open(self) -> None:
+        # handler_cancellation: a client that gives up (timeout) ends /lento and /enorme at once
+        server = web.Server(self._dispatch, handler_cancellation=True, access_log=None)
+        self._runner = web.ServerRunner(server, shutdown_timeout=1.0)
+        await self._runner.setup()
+        await web.TCPSite(self._runner, "127.0.0.1", 0, backlog=1024).start()
+        self.port = self._runner.addresses[0][1]
 
     def stop(self) -> None:
-        if self._loop:
-            asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(10)
-            self._loop.call_soon_threadsafe(self._loop.stop)
+        if self._loop is None:
+            return
+        asyncio.run_coroutine_threadsafe(self._runner.cleanup(), self._loop).result(30)
+        self._loop.call_soon_threadsafe(self._loop.stop)
+        self._thread.join(10)
+        self._loop.close()
+        self._loop = None
+
+    def __enter__(self) -> PlatformServer:
+        return self.start()
+
+    def __exit__(self, *exc) -> None:
+        self.stop()
 
     # dispatch
 
-    async def _dispatch(self, request: web.Request) -> web.StreamResponse:
-        host = request.match_info["host"].lower()
-        tail = request.match_info.get("tail", "")
-        path_qs = "/" + tail + (f"?{request.query_string}" if request.query_string else "")
-        self.requests.append((request.method, host, path_qs))
-        self.hits[host + path_qs] += 1
+    async def _dispatch(self, request: web.BaseRequest) -> web.StreamResponse:
+        host, _, tail = request.raw_path.lstrip("/").partition("/")
+        host, path_qs = host.lower(), "/" + tail
+        self.requests.append(Request(request.method, host, path_qs, time.monotonic()))
         if self.latency:
             await asyncio.sleep(self.latency)
-        handler = self._handler_for(host)
-        return await handler(request, host, path_qs)
+        return await self._handler_for(host)(request, host, path_qs)
 
-    def _handler_for(self, host: str):
-        if host == "cdn.syndication.twimg.com":
-            return self._x_syndication
-        if host in ("publish.twitter.com", "publish.x.com"):
-            return self._x_oembed
-        if host in ("www.youtube.com", "youtube.com", "m.youtube.com", "youtu.be",
-                    "consent.youtube.com"):
-            return self._youtube
-        if host.endswith("facebook.com") or host == "fb.watch":
-            return self._facebook
-        return self._web
+    def _handler_for(self, host: str) -> Handler:
+        bare = re.sub(r"^(?:www|m|mobile|web)\.", "", host)
+        handlers = {
+            "cdn.syndication.twimg.com": self._x_record, "publish.twitter.com": self._x_oembed,
+            "publish.x.com": self._x_publish_moved, "twitter.com": self._x_twitter_moved,
+            "x.com": self._x_status_page, "youtube.com": self._youtube,
+            "youtu.be": self._youtube_short, "consent.youtube.com": self._youtube_consent_wall,
+            "facebook.com": self._facebook, "fb.watch": self._facebook,
+        }
+        return handlers.get(bare, self._web)
 
     # X
 
-    def _x_kind(self, post_id: str) -> str:
-        return self.scenarios.get(("x", post_id), "alive")
+    def _x_kind(self, post_id: str | None) -> str:
+        return self._kind("x", post_id, "alive")
 
     def _tweet(self, post_id: str) -> dict:
         tweet = capture_json("x_syndication_tweet-result_alive_2023357708301455483.json")
         tweet.update(id_str=post_id, created_at=snowflake_iso(post_id),
                      text=f"Publicación {post_id} de la cuenta institucional")
         tweet["user"]["screen_name"] = self.account
+        tweet["edit_control"]["edit_tweet_ids"] = [post_id]
         return tweet
 
-    async def _x_syndication(self, request, host, path_qs):
+    async def _x_record(self, request, host, path_qs) -> web.Response:
         post_id = request.query.get("id", "")
+        if not request.query.get("token"):
+            return json_answer({})
+        if not post_id.isdigit():
+            return web.Response(status=404)
         kind = self._x_kind(post_id)
         if kind == "alive":
-            return web.json_response(self._tweet(post_id))
-        if kind in TOMBSTONES:
-            return web.json_response(tombstone(TOMBSTONES[kind]))
+            return json_answer(self._tweet(post_id))
+        if kind == "deleted":
+            return json_answer(capture_json("x_syndication_tweet-result_tombstone_deleted.json"))
+        if kind in TOMBSTONE_TEXTS:
+            tombstone = capture_json("x_syndication_tweet-result_tombstone_deleted.json")
+            tombstone["tombstone"]["text"]["text"] = TOMBSTONE_TEXTS[kind]
+            return json_answer(tombstone)
         if kind == "withheld":
-            return web.json_response({"__typename": "TweetTombstone", "tombstone": {}})
+            return json_answer({"__typename": "TweetTombstone", "tombstone": {}})
         if kind in ("not_found", "protected", "oembed_only"):
             return web.Response(status=404)
         if kind == "empty":
-            return web.json_response({})
-        if kind == "rate_limited":
-            return web.Response(status=429, text="Rate limit exceeded", headers={"Retry-After": "1"})
-        if kind == "rate_limited_long":
-            return web.Response(status=429, text="Rate limit exceeded",
-                                headers={"Retry-After": "3600"})
+            return json_answer({})
+        if kind in RETRY_AFTER:
+            return rate_limited(RETRY_AFTER[kind])
         if kind == "html":
-            return web.Response(text="<html><title>Oops</title></html>", content_type="text/html")
+            return html_page("<html><head><title>X</title></head><body>Something went wrong."
+                             "</body></html>")
         return web.Response(text='{"__typename": "Tweet", "id_str": ', content_type="application/json")
 
-    async def _x_oembed(self, request, host, path_qs):
-        target = request.query.get("url", "")
-        post_id = urlsplit(target).path.rstrip("/").rsplit("/", 1)[-1]
+    async def _x_oembed(self, request, host, path_qs) -> web.Response:
+        found = re.search(r"/status(?:es)?/(\d+)", request.query.get("url", ""))
+        if not found:
+            return json_answer({"errors": [{"code": 44, "message": "url parameter is invalid"}]}, 400)
+        post_id = found.group(1)
         kind = self._x_kind(post_id)
-        if kind in ("not_found", "deleted"):
-            return web.Response(status=404)
-        if kind == "protected":
-            return web.json_response({"error": "Sorry, you are not authorized to see this status."},
-                                     status=403)
+        if kind in X_OEMBED_REFUSALS:
+            status, body = X_OEMBED_REFUSALS[kind]
+            return json_answer(body, status) if body else web.Response(status=status)
+        if kind in RETRY_AFTER:
+            return rate_limited(RETRY_AFTER[kind])
         embed = capture_json("x_oembed_alive_x.com_url_702136612822634496_2024.json")
-        embed.update(url=f"https://twitter.com/{self.account}/status/{post_id}",
-                     author_name="CNE Santa Elena", author_url=f"https://twitter.com/{self.account}")
-        return web.json_response(embed)
+        status_url = f"https://twitter.com/{self.account}/status/{post_id}"
+        embed.update(url=status_url, author_name="CNE Santa Elena",
+                     author_url=f"https://twitter.com/{self.account}",
+                     html=f'<blockquote class="twitter-tweet"><a href="{status_url}">'
+                          f"{self.account}</a></blockquote>")
+        return json_answer(embed)
+
+    async def _x_publish_moved(self, request, host, path_qs) -> web.Response:
+        return redirect("https://publish.twitter.com" + path_qs, 301)
+
+    async def _x_twitter_moved(self, request, host, path_qs) -> web.Response:
+        return redirect("https://x.com" + path_qs, 301)
+
+    async def _x_status_page(self, request, host, path_qs) -> web.Response:
+        return html_page(capture("x_status_page_twitter.com_to_x.com_migrate_436461658601713664.html"))
 
     # YouTube
 
+    def _youtube_kind(self, video_id: str | None) -> str:
+        return self._kind("youtube", video_id, "alive")
+
+    async def _youtube(self, request, host, path_qs) -> web.Response:
+        path = urlsplit(path_qs).path
+        if path.rstrip("/") == "/oembed":
+            return self._youtube_oembed(request.query.get("url", ""))
+        is_watch = path.rstrip("/") == "/watch" or re.match(r"/(?:live|shorts)/", path)
+        found = YOUTUBE_ID.search(path_qs) if is_watch else None
+        if not found:
+            return html_page("<html><head><title>404 Not Found</title></head></html>", 404)
+        video_id = found.group(1)
+        if self._youtube_kind(video_id) == "consent":
+            original = quote("https://www.youtube.com" + path_qs, safe="")
+            return redirect(f"https://consent.youtube.com/m?continue={original}"
+                            "&gl=ES&m=0&pc=yt&uxe=23983172&hl=es&src=1")
+        return self._youtube_watch(video_id)
+
+    def _youtube_oembed(self, url: str) -> web.Response:
+        found = YOUTUBE_ID.search(url)
+        if not found:
+            return web.Response(status=400, text="Bad Request")
+        video_id = found.group(1)
+        kind = self._youtube_kind(video_id)
+        if kind in YOUTUBE_OEMBED_REFUSALS:
+            status, text = YOUTUBE_OEMBED_REFUSALS[kind]
+            return web.Response(status=status, text=text)
+        embed = capture_json("yt_oembed_alive_eiHXASgRTcA_2024.json")
+        embed.update(title=f"Transmisión {video_id}", author_name=YOUTUBE_CHANNEL,
+                     author_url=f"https://www.youtube.com/{YOUTUBE_HANDLE}",
+                     thumbnail_url=f"https://i.ytimg.com/vi/{video_id}/hqdefault.jpg",
+                     html=embed["html"].replace("eiHXASgRTcA", video_id))
+        return json_answer(embed)
+
+    def _youtube_watch(self, video_id: str) -> web.Response:
+        player = self._player(video_id, self._youtube_kind(video_id))
+        title = html.escape(player.get("videoDetails", {}).get("title", "YouTube"))
+        return html_page(f"<!DOCTYPE html><html><head><title>{title} - YouTube</title></head>"
+                         f"<body><script>var ytInitialPlayerResponse = {json.dumps(player)};"
+                         "var meta = document.createElement('meta');</script></body></html>")
+
     def _player(self, video_id: str, kind: str) -> dict:
-        files = {
-            "deleted": "yt_innertube_player_ERROR_video_unavailable_nonexistent.json",
-            "private": "yt_innertube_player_LOGIN_REQUIRED_private.json",
-            "age": "yt_innertube_player_LOGIN_REQUIRED_age_restricted.json",
-            "geoblocked": "yt_innertube_player_UNPLAYABLE_geoblocked.json",
-            "members_only": "yt_innertube_player_UNPLAYABLE_members_only.json",
-        }
-        if kind in files:
-            return capture_json(files[kind])
+        if kind in YOUTUBE_PLAYERS:
+            player = capture_json(YOUTUBE_PLAYERS[kind])
+            if "videoDetails" in player:
+                player["videoDetails"]["videoId"] = video_id
+            return player
         player = capture_json("yt_watch_ytInitialPlayerResponse_OK_eiHXASgRTcA_subset.json")
-        player["videoDetails"]["videoId"] = video_id
-        micro = player["microformat"]["playerMicroformatRenderer"]
-        micro.update(publishDate="2025-07-03T10:00:00-05:00", uploadDate="2025-07-03T10:00:00-05:00",
-                     ownerChannelName="CNE Santa Elena",
-                     ownerProfileUrl="http://www.youtube.com/@cnestaelena")
+        title = f"Transmisión {video_id}"
+        player["videoDetails"].update(videoId=video_id, title=title, author=YOUTUBE_CHANNEL)
+        player["microformat"]["playerMicroformatRenderer"].update(
+            title={"simpleText": title}, publishDate=YOUTUBE_PUBLISHED, uploadDate=YOUTUBE_PUBLISHED,
+            ownerChannelName=YOUTUBE_CHANNEL,
+            ownerProfileUrl=f"http://www.youtube.com/{YOUTUBE_HANDLE}")
         if kind == "live_offline":
             player["playabilityStatus"] = {"status": "LIVE_STREAM_OFFLINE",
                                            "reason": "This live event will begin in a few moments."}
         return player
 
-    async def _youtube(self, request, host, path_qs):
-        if host == "youtu.be":
-            video_id = path_qs.strip("/").split("?")[0]
-            raise web.HTTPMovedPermanently(
-                f"https://www.youtube.com/watch?v={video_id}&feature=youtu.be")
-        if host == "consent.youtube.com":
-            return web.Response(text=capture("yt_youtu.be_redirect_to_consent_wall_eiHXASgRTcA.html"),
-                                content_type="text/html")
-        if path_qs.startswith("/oembed"):
-            return self._youtube_oembed(request)
-        video_id = request.query.get("v", "")
-        kind = self.scenarios.get(("youtube", video_id), "alive")
-        if kind == "consent":
-            continue_to = quote(f"https://www.youtube.com/watch?v={video_id}", safe="")
-            raise web.HTTPFound(f"https://consent.youtube.com/m?continue={continue_to}&gl=ES")
-        player = json.dumps(self._player(video_id, kind))
-        page = (f"<html><head><title>YouTube</title></head><body><script>"
-                f"var ytInitialPlayerResponse = {player};var meta = 1;</script></body></html>")
-        return web.Response(text=page, content_type="text/html")
+    async def _youtube_short(self, request, host, path_qs) -> web.Response:
+        video_id = urlsplit(path_qs).path.strip("/")
+        return redirect(f"https://www.youtube.com/watch?v={video_id}&feature=youtu.be", 301)
 
-    def _youtube_oembed(self, request) -> web.Response:
-        target = request.query.get("url", "")
-        video_id = parse_qs(urlsplit(target).query).get("v", [""])[0]
-        kind = self.scenarios.get(("youtube", video_id), "alive")
-        statuses = {"deleted": 404, "private": 403, "age": 401, "embed_disabled": 401}
-        if kind in statuses:
-            return web.Response(status=statuses[kind], text="Forbidden" if kind == "private" else "")
-        embed = capture_json("yt_oembed_alive_eiHXASgRTcA_2024.json")
-        embed.update(title=f"Transmisión {video_id}", author_name="CNE Santa Elena",
-                     author_url="https://www.youtube.com/@cnestaelena")
-        return web.json_response(embed)
+    async def _youtube_consent_wall(self, request, host, path_qs) -> web.Response:
+        return html_page(capture("yt_youtu.be_redirect_to_consent_wall_eiHXASgRTcA.html"))
 
     # Facebook
 
-    async def _facebook(self, request, host, path_qs):
-        parts = [p for p in urlsplit(path_qs).path.split("/") if p]
-        if host == "fb.watch" or parts[:1] == ["share"]:
-            token = parts[-1]
-            kind = self.scenarios.get(("facebook", token), "login_redirect")
-            target = (f"https://www.facebook.com/CNEStaElena/videos/{zlib.crc32(token.encode())}/"
-                      if "/v/" in path_qs or host == "fb.watch"
-                      else f"https://www.facebook.com/CNEStaElena/posts/pfbid0{token}")
-            if kind == "login_redirect":
-                raise web.HTTPFound("https://www.facebook.com/login/?next=" + quote(target, safe=""))
-            raise web.HTTPFound(target + f"?escenario={kind}")
-        if parts[:1] == ["login"]:
-            return web.Response(text=self._login_page(), content_type="text/html")
-        kind = request.query.get("escenario") or self.scenarios.get(
-            ("facebook", parts[-1] if parts else ""), "login_redirect")
-        return self._facebook_page(kind, "https://www.facebook.com" + urlsplit(path_qs).path)
+    async def _facebook(self, request, host, path_qs) -> web.Response:
+        path = urlsplit(path_qs).path
+        if host == "fb.watch":
+            return self._facebook_share("v", path.strip("/"))
+        share = FACEBOOK_SHARE.match(path)
+        if share:
+            return self._facebook_share(share["kind"] or "p", share["token"])
+        if re.match(r"/login\b", path):
+            return html_page(self._login_page())
+        return self._facebook_post("https://www.facebook.com" + path_qs, request.query.get("v"))
 
-    def _facebook_page(self, kind: str, url: str) -> web.StreamResponse:
+    def _facebook_share(self, kind: str, token: str) -> web.Response:
+        target = {
+            "p": f"https://www.facebook.com/{FACEBOOK_PAGE}/posts/pfbid0{token}",
+            "v": f"https://www.facebook.com/{FACEBOOK_PAGE}/videos/{token_number(token)}/",
+            "r": f"https://www.facebook.com/reel/{token_number(token)}",
+        }[kind]
+        if self._kind("facebook", token, "login_redirect") == "login_redirect":
+            return login_redirect(target)
+        return redirect(target)
+
+    def _facebook_post(self, url: str, watched: str | None) -> web.Response:
+        post_id = watched or urlsplit(url).path.rstrip("/").rsplit("/", 1)[-1]
+        kind = self._facebook_kind(post_id)
         if kind == "login_redirect":
-            raise web.HTTPFound("https://www.facebook.com/login/?next=" + quote(url, safe=""))
+            return login_redirect(url)
         if kind == "login_form":
-            return web.Response(text=self._login_page(), content_type="text/html")
+            return html_page(self._login_page())
         if kind == "unsupported_browser":
-            return web.Response(
-                text=capture("fb_video_page_unsupportedbrowser_wall_afcajax_1686831701364171.html"),
-                content_type="text/html")
+            return html_page(capture("fb_video_page_unsupportedbrowser_wall_afcajax_1686831701364171.html"))
         if kind == "unavailable":
-            return web.Response(text="<html><body><h2>This content isn't available right now"
-                                     "</h2></body></html>", content_type="text/html")
-        return web.Response(text=(
-            '<html><head><title>CNE Santa Elena</title>'
-            '<meta property="og:title" content="CNE Santa Elena rinde cuentas 2024">'
-            '<meta property="og:description" content="Invitamos a la ciudadanía">'
-            f'<meta property="og:url" content="{url}">'
-            '<meta property="og:image" content="https://scontent.xx.fbcdn.net/foto.jpg">'
-            '</head><body><script>{"publish_time":1751558400}</script></body></html>'),
-            content_type="text/html")
+            return html_page(
+                "<html><head><title>Facebook</title></head><body><h2>This content isn't available "
+                "right now</h2><p>When this happens, it's usually because the owner only shared it "
+                "with a small group of people, changed who can see it or it's been deleted.</p>"
+                "</body></html>")
+        return html_page(self._post_page(url))
+
+    def _facebook_kind(self, post_id: str) -> str:
+        """The scenario set for the post id itself, else for the share token it came from."""
+        token = post_id.removeprefix("pfbid0") if post_id.startswith("pfbid0") else (
+            number_token(post_id) if post_id.isdigit() else None)
+        return self.scenarios.get(("facebook", post_id)) or self._kind(
+            "facebook", token, "login_redirect")
+
+    @staticmethod
+    def _post_page(url: str) -> str:
+        url = html.escape(url.split("?")[0])
+        return ('<!DOCTYPE html><html><head><title>CNE Santa Elena | Facebook</title>'
+                '<meta property="og:title" content="CNE Santa Elena rinde cuentas 2024">'
+                '<meta property="og:description" content="Invitamos a la ciudadanía a la '
+                'rendición de cuentas 2024.">'
+                f'<meta property="og:url" content="{url}">'
+                '<meta property="og:image" content="https://scontent.xx.fbcdn.net/foto.jpg">'
+                '</head><body><script type="application/json">{"story":{"publish_time":'
+                f'{FACEBOOK_PUBLISHED},"url":"{url}"}}}}</script></body></html>')
 
     @staticmethod
     def _login_page() -> str:
-        return ('<html><body><div>You must log in to continue.</div><form id="login_form">'
-                '<button id="loginbutton">Log in</button></form></body></html>')
+        return ('<!DOCTYPE html><html><head><title>Log in to Facebook</title></head><body>'
+                '<div>You must log in to continue.</div><form id="login_form" method="post" '
+                'action="/login/"><input name="email"><input name="pass" type="password">'
+                '<button id="loginbutton" type="submit">Log in</button></form></body></html>')
 
     # the rest of the web
 
-    async def _web(self, request, host, path_qs):
+    async def _web(self, request, host, path_qs) -> web.StreamResponse:
         path = urlsplit(path_qs).path
-        simple = {"/no-existe": 404, "/gone": 410, "/prohibido": 403, "/999": 999}
-        if path in simple:
-            return web.Response(status=simple[path], text="no")
-        if path == "/cf":
-            return web.Response(status=403, text="Just a moment...", headers={"cf-mitigated": "challenge"})
-        if path == "/sin-head" and request.method == "HEAD":
-            return web.Response(status=405)
-        if path == "/lento":
-            await asyncio.sleep(self.slow_seconds)
-        if path in ("/rafaga-5xx", "/429", "/429-http-date"):
-            return self._fault_burst(host, path)
-        if path == "/reset":
-            request.transport.abort()
-            return web.Response(status=500)
+        if path in WEB_STATUSES:
+            return html_page(f"<html><head><title>Error {WEB_STATUSES[path]}</title></head></html>",
+                             WEB_STATUSES[path])
+        special = {"/cf": self._cloudflare, "/sin-head": self._no_head, "/lento": self._slow,
+                   "/rafaga-5xx": self._burst, "/429": self._burst, "/429-http-date": self._burst,
+                   "/reset": self._reset_connection, "/enorme": self._huge,
+                   "/utf8-invalido": self._bad_utf8, "/json-roto": self._broken_json}
+        if path in special:
+            return await special[path](request, host, path)
+        moved = self._web_redirect(host, path)
+        return moved or self._web_page(host, path)
+
+    @staticmethod
+    def _web_page(host: str, path: str) -> web.Response:
+        title = html.escape(f"Página {host}{path}")
+        return html_page(f"<!DOCTYPE html><html><head><title>{title}</title></head>"
+                         f"<body><h1>{title}</h1></body></html>")
+
+    @staticmethod
+    def _web_redirect(host: str, path: str) -> web.Response | None:
         if path == "/bucle":
-            raise web.HTTPFound(f"http://{host}/bucle-b")
+            return redirect(f"https://{host}/bucle-b")
         if path == "/bucle-b":
-            raise web.HTTPFound(f"http://{host}/bucle")
-        if path.startswith("/redir-larga"):
-            step = int(path.rsplit("-", 1)[-1]) if path[-1].isdigit() else 0
-            raise web.HTTPFound(f"http://{host}/redir-larga-{step + 1}")
+            return redirect(f"https://{host}/bucle")
         if path == "/redir-privada":
-            raise web.HTTPFound("http://10.0.0.1/interno")
-        if path == "/enorme":
-            return await self._huge(request)
-        if path == "/utf8-invalido":
-            return web.Response(body=b"<html><title>caf\xe9 \xff\xfe</title></html>",
-                                content_type="text/html")
-        if path == "/json-roto":
-            return web.Response(text='{"roto": ', content_type="application/json")
-        return web.Response(text=f"<html><head><title>Página {host}{path}</title></head></html>",
-                            content_type="text/html")
+            return redirect("http://10.0.0.1/x")
+        hop = re.fullmatch(r"/redir-larga(?:/(\d+))?", path)
+        if hop and int(hop.group(1) or 0) < LONG_REDIRECTS:
+            return redirect(f"https://{host}/redir-larga/{int(hop.group(1) or 0) + 1}")
+        return None
 
-    def _fault_burst(self, host: str, path: str) -> web.Response:
-        seen = self.hits[host + path]
+    async def _cloudflare(self, request, host, path) -> web.Response:
+        return web.Response(status=403, text="<html><title>Just a moment...</title></html>",
+                            content_type="text/html", headers={"cf-mitigated": "challenge"})
+
+    async def _no_head(self, request, host, path) -> web.Response:
+        if request.method == "HEAD":
+            return web.Response(status=405, headers={"Allow": "GET"})
+        return self._web_page(host, path)
+
+    async def _slow(self, request, host, path) -> web.Response:
+        await asyncio.sleep(self.slow_seconds)
+        return self._web_page(host, path)
+
+    async def _burst(self, request, host, path) -> web.Response:
+        self._seen[(host, path)] += 1
+        seen = self._seen[(host, path)]
         if path == "/rafaga-5xx" and seen <= 2:
-            return web.Response(status=503, text="ocupado")
-        if path == "/429" and seen <= 1:
-            return web.Response(status=429, text="Rate limit exceeded", headers={"Retry-After": "1"})
-        if path == "/429-http-date" and seen <= 1:
-            return web.Response(status=429, headers={"Retry-After": formatdate(usegmt=True)})
-        return web.Response(text=f"<html><title>Recuperado {path}</title></html>",
-                            content_type="text/html")
+            return web.Response(status=503, text="Service Unavailable")
+        if path == "/429" and seen == 1:
+            return rate_limited("1")
+        if path == "/429-http-date" and seen == 1:
+            return rate_limited(formatdate(time.time() + 1, usegmt=True))
+        return self._web_page(host, path)
 
-    async def _huge(self, request) -> web.StreamResponse:
+    async def _reset_connection(self, request, host, path) -> web.Response:
+        # SO_LINGER 0: close() sends RST instead of FIN, a reset as the client sees it
+        sock = request.transport.get_extra_info("socket")
+        sock.setsockopt(socket.SOL_SOCKET, socket.SO_LINGER, struct.pack("ii", 1, 0))
+        request.transport.abort()
+        raise asyncio.CancelledError  # nothing to answer on a closed connection
+
+    async def _huge(self, request, host, path) -> web.StreamResponse:
         response = web.StreamResponse(headers={"Content-Type": "text/html"})
+        if request.method != "HEAD":  # a body after a HEAD answer corrupts the connection
+            response.enable_chunked_encoding()
         await response.prepare(request)
-        if request.method == "HEAD":  # no body: one after a HEAD answer corrupts the connection
+        if request.method == "HEAD":
             return response
-        chunk = b"x" * 65536
-        try:
-            for _ in range(50 * 16):
-                await response.write(chunk)
-        except (ConnectionError, RuntimeError):
-            pass
+        chunk = b"<p>" + b"x" * (HUGE_CHUNK - 3)
+        for _ in range(HUGE_BYTES // HUGE_CHUNK):
+            await response.write(chunk)
+        await response.write_eof()
         return response
+
+    async def _bad_utf8(self, request, host, path) -> web.Response:
+        return web.Response(body=b"<html><head><title>caf\xe9 \xff\xfe rendici\xc3n</title></head></html>",
+                            content_type="text/html", charset="utf-8")
+
+    async def _broken_json(self, request, host, path) -> web.Response:
+        return web.Response(text='{"roto": [1, 2, ', content_type="application/json")
