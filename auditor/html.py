@@ -8,16 +8,18 @@ from __future__ import annotations
 
 from collections import defaultdict
 from html import escape
-
-from cosecha.labels import status_text
+from itertools import zip_longest
 
 from .compare import verdict_text
 from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
-from .tables import SEVERITY_TITLES, Table, phase_name, platform_name, shown
+from .tables import (COVERAGE_HEADERS, FINDING_HEADERS, SEVERITY_TITLES, Table, changes_table,
+                     coverage_table, finding_row, platform_name, shown, summary_tables)
 
 VERDICT_CLASS = {READY: "ok", RESERVATIONS: "reservas", REVIEW: "revisar"}
 VERDICT_MARK = {READY: "✓", RESERVATIONS: "?", REVIEW: "✗"}
 SEVERITY_MARK = {ERROR: "✗ error", WARNING: "! advertencia", INFO: "i información"}
+# columns whose cell is marked (shade plus bold or italic) when not zero
+MARKED_COLUMNS = {"Rotos": "rotos", "Sin verificar": "sin-verificar"}
 STATUS_COLOURS = (("alive", "vivos", "#2e7d32", ""), ("broken", "rotos", "#c62828", "url(#rayas)"),
                   ("unverified", "sin verificar", "#9e9e9e", "url(#puntos)"))
 
@@ -150,47 +152,45 @@ def verdicts(audits: list[Audit]) -> str:
 
 
 def coverage(audits: list[Audit]) -> str:
-    headers = ("Informe", "Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
-               "Sin verificar")
-    rows = []
+    rows, attributes = [], []
     for audit in audits:
-        for r in audit.coverage:
-            rows.append(
-                f"<tr{data_attributes(report=audit.source, platform=r.platform)}>"
-                + cell(audit.source) + cell(phase_name(r.phase)) + cell(platform_name(r.platform))
-                + cell(r.claimed) + cell(r.listed) + cell(r.alive)
-                + cell(r.broken, "rotos" if r.broken else "")
-                + cell(r.unverified, "sin-verificar" if r.unverified else "") + "</tr>")
-    return table_section("cobertura", "Cobertura por fase y plataforma", headers, rows)
+        rows += [(audit.source, *row) for row in coverage_table(audit).rows]
+        attributes += [data_attributes(report=audit.source, platform=r.platform)
+                       for r in audit.coverage]
+    table = Table("Cobertura por fase y plataforma", ("Informe", *COVERAGE_HEADERS), rows)
+    return table_section("cobertura", table, attributes)
 
 
 def findings(audits: list[Audit]) -> str:
-    headers = ("Informe", "Gravedad", "Línea", "Fase", "Plataforma", "Hallazgo", "Enlace")
-    rows = [f'<tr class="fila-hallazgo"'
-            f"{data_attributes(report=a.source, platform=f.platform or '', severity=f.severity)}>"
-            + cell(a.source) + cell(SEVERITY_MARK[f.severity]) + cell(f.line)
-            + cell(phase_name(f.phase) if f.phase is not None else "")
-            + cell(platform_name(f.platform)) + cell(f.message, "texto")
-            + f'<td class="enlace">{href(f.url)}</td></tr>'
-            for a in audits for f in a.findings]
-    return table_section("hallazgos", "Hallazgos", headers, rows)
+    pairs = [(audit, finding) for audit in audits for finding in audit.findings]
+    rows = [(a.source, SEVERITY_MARK[f.severity], *finding_row(f)) for a, f in pairs]
+    attributes = [' class="fila-hallazgo"' + data_attributes(
+        report=a.source, platform=f.platform or "", severity=f.severity) for a, f in pairs]
+    table = Table("Hallazgos", ("Informe", "Gravedad", *FINDING_HEADERS), rows)
+    return table_section("hallazgos", table, attributes)
 
 
-def table_section(identifier: str, title: str, headers, rows: list[str]) -> str:
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
-    body = "".join(rows) or f'<tr><td colspan="{len(headers)}">Nada que mostrar.</td></tr>'
-    return (f'<section><h2>{escape(title)}</h2><div class="envoltura">'
+def body_cell(header: str, value) -> str:
+    if header == "Enlace":
+        return f'<td class="enlace">{href(value)}</td>'
+    if header == "Hallazgo":
+        return cell(value, "texto")
+    return cell(value, MARKED_COLUMNS.get(header, "") if value else "")
+
+
+def table_section(identifier: str, table: Table, attributes: list[str] = ()) -> str:
+    """`attributes`: what each row's <tr> carries (class, data-*), already escaped."""
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
+    rows = [f"<tr{extra}>" + "".join(body_cell(h, v) for h, v in zip(table.headers, row))
+            + "</tr>" for extra, row in zip_longest(attributes, table.rows, fillvalue="")]
+    body = "".join(rows) or f'<tr><td colspan="{len(table.headers)}">Nada que mostrar.</td></tr>'
+    return (f'<section><h2>{escape(table.title)}</h2><div class="envoltura">'
             f'<table id="{identifier}" class="ordenable"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div></section>")
 
 
 def changes_section(changes) -> str:
-    headers = ("Enlace", "Antes", "Ahora", "Visto", "Informes")
-    rows = [f'<tr><td class="enlace">{href(c["url"])}</td>' + cell(status_text(c["from"]))
-            + cell(status_text(c["to"]))
-            + cell(c["seen_at"]) + cell(", ".join(c.get("sources", ()))) + "</tr>"
-            for c in changes]
-    return table_section("cambios", "Cambios desde la ejecución anterior", headers, rows)
+    return table_section("cambios", changes_table(changes, "Cambios desde la ejecución anterior"))
 
 
 def chart(platform: str, points: list[dict]) -> str:
@@ -244,9 +244,11 @@ def render_html(audits: list[Audit], *, changes=(), history=(),
     return page(title, generated_at, body)
 
 
-def render_summary_html(tables: list[Table], *, generated_at: str) -> str:
-    sections = []
-    for index, table in enumerate(tables):
-        rows = ["<tr>" + "".join(cell(c) for c in row) + "</tr>" for row in table.rows]
-        sections.append(table_section(f"tabla-{index + 1}", table.title, table.headers, rows))
+def render_summary_html(summary: dict, *, generated_at: str) -> str:
+    reports, totals, changes = summary_tables(summary)
+    sections = [
+        table_section("informes", reports,
+                      [data_attributes(report=r["source"]) for r in summary["reports"]]),
+        table_section("totales", totals, [data_attributes(platform=p) for p in summary["totals"]]),
+        table_section("cambios", changes)]
     return page("Resumen de auditorías", generated_at, sections)

@@ -19,8 +19,10 @@ from cosecha.output import render
 from .compare import verdict_text
 from .html import render_html, render_summary_html
 from .model import READY, RESERVATIONS, REVIEW, Audit
-from .tables import (REPORT_KEYS, Table, coverage_table, finding_tables, heading, shown,
-                     summary_tables)
+from .tables import (REPORT_KEYS, VERDICT_TEXT, Table, coverage_table, finding_tables,
+                     heading, shown, summary_tables)
+
+__all__ = ["VERDICT_TEXT", "render_audits", "render_summary"]
 
 # the three text renderings of a list of Tables
 
@@ -97,7 +99,7 @@ def render_audits(audits: list[Audit], fmt: str, *, color: bool = False) -> str:
         return audits_markdown(audits)
     if fmt == "html":
         return render_html(audits, generated_at=now_iso())
-    return audits_rich(audits, color)
+    return audits_rich(audits, color) if fmt == "tabla" else unknown(fmt)
 
 
 # resumen
@@ -107,9 +109,13 @@ def render_summary(summary: dict, fmt: str, *, color: bool = False) -> str:
         return json.dumps(summary, ensure_ascii=False, indent=2)
     if fmt == "csv":
         return as_csv(REPORT_KEYS, [tuple(r[k] for k in REPORT_KEYS) for r in summary["reports"]])
+    if fmt == "html":
+        return render_summary_html(summary, generated_at=now_iso())
     tables = summary_tables(summary)
     if fmt == "markdown":
         return "\n".join(as_markdown(table) for table in tables)
-    if fmt == "html":
-        return render_summary_html(tables, generated_at=now_iso())
-    return render(as_rich(tables), color)
+    return render(as_rich(tables), color) if fmt == "tabla" else unknown(fmt)
+
+
+def unknown(fmt: str):
+    raise ValueError(f"formato desconocido: {fmt!r}")

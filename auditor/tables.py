@@ -8,11 +8,11 @@ from dataclasses import dataclass
 from cosecha.labels import platform_text as platform_name
 from cosecha.labels import status_text
 
-from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
+from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit, Finding
 
 SEVERITY_TITLES = {ERROR: "Errores", WARNING: "Advertencias", INFO: "Información"}
-VERDICT_LABELS = {READY: "Listo para firmar", RESERVATIONS: "Firmable con reservas",
-                  REVIEW: "Revisar antes de firmar"}
+VERDICT_TEXT = {READY: "Listo para firmar", RESERVATIONS: "Firmable con reservas",
+                REVIEW: "Revisar antes de firmar"}
 COVERAGE_HEADERS = ("Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
                     "Sin verificar")
 FINDING_HEADERS = ("Línea", "Fase", "Plataforma", "Hallazgo", "Enlace")
@@ -43,12 +43,16 @@ def coverage_table(audit: Audit) -> Table:
     return Table("Cobertura", COVERAGE_HEADERS, rows)
 
 
+def finding_row(finding: Finding) -> tuple:
+    phase = phase_name(finding.phase) if finding.phase is not None else ""
+    return (finding.line, phase, platform_name(finding.platform), finding.message,
+            finding.url or "")
+
+
 def finding_tables(audit: Audit) -> list[Table]:
     tables = []
     for severity, title in SEVERITY_TITLES.items():
-        rows = [(f.line, phase_name(f.phase) if f.phase is not None else "",
-                 platform_name(f.platform), f.message, f.url or "")
-                for f in audit.findings if f.severity == severity]
+        rows = [finding_row(f) for f in audit.findings if f.severity == severity]
         if rows:
             tables.append(Table(f"{title} ({len(rows)})", FINDING_HEADERS, rows))
     return tables
@@ -70,13 +74,19 @@ TOTAL_HEADERS = ("Plataforma", "Declarado", "Listado", "Vivos", "Rotos", "Sin ve
 CHANGE_HEADERS = ("Enlace", "Antes", "Ahora", "Visto", "Informes")
 
 
+def changes_table(changes, title: str) -> Table:
+    """Links whose status changed, in the order given (the summary puts newly broken first)."""
+    rows = [(c["url"], status_text(c["from"]), status_text(c["to"]), c["seen_at"],
+             ", ".join(c.get("sources", ()))) for c in changes]
+    return Table(title, CHANGE_HEADERS, rows)
+
+
 def summary_tables(summary: dict) -> list[Table]:
-    reports = [tuple(VERDICT_LABELS.get(r[k], r[k]) if k == "verdict" else r[k]
+    reports = [tuple(VERDICT_TEXT.get(r[k], r[k]) if k == "verdict" else r[k]
                      for k in REPORT_KEYS) for r in summary["reports"]]
     totals = [(platform_name(p), t["claimed"], t["listed"], t["alive"], t["broken"],
                t["unverified"]) for p, t in summary["totals"].items()]
-    changes = [(c["url"], status_text(c["from"]), status_text(c["to"]), c["seen_at"],
-                ", ".join(c["sources"])) for c in summary["changes"]]
+    changes = summary["changes"]
     return [Table(f"Informes ({len(reports)})", REPORT_HEADERS, reports),
             Table("Totales por plataforma", TOTAL_HEADERS, totals),
-            Table(f"Cambios ({len(changes)})", CHANGE_HEADERS, changes)]
+            changes_table(changes, f"Cambios ({len(changes)})")]
