@@ -349,7 +349,6 @@ class PlatformServer:
         return await self._handler_for(host)(request, host, path_qs)
 
     def _handler_for(self, host: str) -> Handler:
-        bare = re.sub(r"^(?:www|m|mobile|web)\.", "", host)
         handlers = {
             "cdn.syndication.twimg.com": self._x_record, "publish.twitter.com": self._x_oembed,
             "publish.x.com": self._x_publish_moved, "twitter.com": self._x_twitter_moved,
@@ -357,7 +356,7 @@ class PlatformServer:
             "youtu.be": self._youtube_short, "consent.youtube.com": self._youtube_consent_wall,
             "facebook.com": self._facebook, "fb.watch": self._facebook,
         }
-        return handlers.get(bare, self._web)
+        return handlers.get(re.sub(r"^(?:www|m|mobile|web)\.", "", host), self._web)
 
     # X
 
