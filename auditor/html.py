@@ -40,7 +40,7 @@ td.num{text-align:right;font-variant-numeric:tabular-nums}
 .filtros{display:flex;flex-wrap:wrap;gap:.6rem;margin:.6rem 0}
 .filtros label{display:flex;flex-direction:column;font-size:.85rem;max-width:100%}
 select{max-width:100%}
-.grafico{display:inline-block;margin:.5rem 1rem .5rem 0}
+.grafico{display:inline-block;margin:.5rem 1rem .5rem 0;max-width:100%;overflow-x:auto}
 a{color:#0645ad;word-break:break-all}
 /* links break anywhere, so a table squeezed on a phone would shrink them to one letter */
 td.enlace{min-width:14rem}td.texto{min-width:10rem}
@@ -193,29 +193,49 @@ def changes_section(changes) -> str:
     return table_section("cambios", changes_table(changes, "Cambios desde la ejecución anterior"))
 
 
+def run_label(run: str) -> str:
+    """"2025-07-24T02:00:00Z" -> "24/07": short enough to sit under a bar."""
+    parts = run[:10].split("-")
+    return "/".join(reversed(parts[1:])) if len(parts) == 3 else run[:5]
+
+
+def bar(x: int, bottom: float, point: dict, top: int, plot: int) -> list[str]:
+    """One run's stacked bar: each status its colour, and a fill pattern for black and white."""
+    shapes = []
+    for status, label, colour, pattern in STATUS_COLOURS:
+        size = plot * point[status] / top
+        bottom -= size
+        box = f'x="{x}" y="{bottom:.1f}" width="20" height="{size:.1f}"'
+        shapes.append(f'<rect {box} fill="{colour}" stroke="#000" stroke-width=".5"><title>'
+                      f'{escape(point["run"])}: {point[status]} {label}</title></rect>')
+        if pattern:
+            shapes.append(f'<rect {box} fill="{pattern}"/>')
+    return shapes
+
+
 def chart(platform: str, points: list[dict]) -> str:
-    """Stacked bars per run: colour plus a fill pattern, so it reads in black and white too."""
-    width, height, bar = 40 + 28 * len(points), 150, 20
+    width, height, plot = 40 + 28 * len(points), 160, 110
     top = max((sum(p[s] for s, *_ in STATUS_COLOURS) for p in points), default=0) or 1
+    axis = height - 30
     shapes = []
     for index, point in enumerate(points):
-        x, y = 36 + 28 * index, height - 20
-        for status, label, colour, pattern in STATUS_COLOURS:
-            size = (height - 40) * point[status] / top
-            y -= size
-            shapes.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{size:.1f}" '
-                          f'fill="{colour}" stroke="#000" stroke-width=".5"><title>'
-                          f'{escape(point["run"])}: {point[status]} {label}</title></rect>')
-            if pattern:
-                shapes.append(f'<rect x="{x}" y="{y:.1f}" width="{bar}" height="{size:.1f}" '
-                              f'fill="{pattern}"/>')
+        x = 36 + 28 * index
+        shapes += bar(x, axis, point, top, plot)
+        shapes.append(f'<text x="{x + 10}" y="{axis + 14}" font-size="9" text-anchor="middle">'
+                      f"{escape(run_label(point['run']))}</text>")
+    name = escape(platform_name(platform))
     return (f'<figure class="grafico" data-platform="{escape(platform)}"><figcaption>'
-            f"{escape(platform_name(platform))}</figcaption>"
-            f'<svg width="{width}" height="{height}" role="img" aria-label="'
-            f'{escape(platform_name(platform))}: vivos, rotos y sin verificar por ejecución">'
-            f'<text x="0" y="12" font-size="10">{top}</text>'
-            f'<line x1="32" y1="{height - 20}" x2="{width}" y2="{height - 20}" stroke="#000"/>'
+            f'{name}</figcaption><svg width="{width}" height="{height}" role="img" '
+            f'aria-label="{name}: vivos, rotos y sin verificar por ejecución">'
+            f'<text x="0" y="{axis - plot + 4}" font-size="10">{top}</text>'
+            f'<line x1="32" y1="{axis}" x2="{width}" y2="{axis}" stroke="#000"/>'
             f"{''.join(shapes)}</svg></figure>")
+
+
+def swatch(colour: str, pattern: str) -> str:
+    fill = f'<rect width="14" height="14" fill="{pattern}"/>' if pattern else ""
+    return (f'<svg width="14" height="14" aria-hidden="true"><rect width="14" height="14" '
+            f'fill="{colour}" stroke="#000"/>{fill}</svg>')
 
 
 PATTERNS = ('<svg width="0" height="0" aria-hidden="true"><defs>'
@@ -229,8 +249,9 @@ def history_section(history) -> str:
     by_platform: dict[str, list[dict]] = defaultdict(list)
     for point in history:
         by_platform[point["platform"]].append(point)
-    legend = " · ".join(f"{label} ({'rayado' if 'rayas' in p else 'punteado' if p else 'liso'})"
-                        for _, label, _, p in STATUS_COLOURS)
+    legend = " · ".join(
+        f"{swatch(colour, p)} {label} ({'rayado' if 'rayas' in p else 'punteado' if p else 'liso'})"
+        for _, label, colour, p in STATUS_COLOURS)
     charts = "".join(chart(name, points) for name, points in sorted(by_platform.items()))
     return (f'<section id="historial"><h2>Historial por plataforma</h2><p>{legend}</p>'
             f"{PATTERNS}{charts or '<p>Sin ejecuciones anteriores.</p>'}</section>")
