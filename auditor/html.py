@@ -81,7 +81,8 @@ SCRIPT = """
     });
   }
   Object.keys(filters).forEach(function(name){
-    var select=document.getElementById(filters[name]);if(select)select.addEventListener('change',apply);
+    var select=document.getElementById(filters[name]);
+    if(select)select.addEventListener('change',apply);
   });
 })();
 """

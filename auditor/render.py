@@ -54,7 +54,7 @@ def as_csv(headers: tuple[str, ...], rows: list[tuple]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows(["" if cell is None else cell for cell in row] for row in rows)
+    writer.writerows(rows)  # None is written as an empty cell
     return out.getvalue()
 
 

@@ -48,7 +48,7 @@ def summary() -> dict:
     row = {"source": "a.txt", "sha256": "x", "institution": "CNE", "report_date": "2025-07-23",
            "claimed": 10, "listed": 9, "alive": 8, "broken": 1, "unverified": 0, "errors": 1,
            "warnings": 0, "verdict": REVIEW, "audited_at": "2025-07-24T10:00:00Z"}
-    other = {**row, "source": "b|c.txt", "institution": None, "report_date": None,
+    other = {**row, "source": "b|año.txt", "institution": None, "report_date": None,
              "claimed": 2.5, "broken": 0, "errors": 0, "verdict": READY}
     return {"reports": [row, other],
             "totals": {"x": {"claimed": 10, "listed": 9, "alive": 8, "broken": 1,
@@ -58,7 +58,7 @@ def summary() -> dict:
             "changes": [{"url": "https://x.com/a/status/1", "from": "alive", "to": "broken",
                          "seen_at": "2025-07-24T10:00:00Z", "sources": ["a.txt"]},
                         {"url": "https://x.com/a/status/2", "from": "broken", "to": "alive",
-                         "seen_at": "2025-07-25T10:00:00Z", "sources": ["a.txt", "b|c.txt"]}]}
+                         "seen_at": "2025-07-25T10:00:00Z", "sources": ["a.txt", "b|año.txt"]}]}
 
 
 def check_golden(name: str, text: str) -> None:
@@ -157,15 +157,16 @@ def test_summary_markdown_keeps_the_order_of_changes():
     text = render_summary(summary(), "markdown")
     assert ("| a.txt | CNE | 2025-07-23 | 10 | 9 | 8 | 1 | 0 | 1 | 0 | Revisar antes de firmar |"
             in text)
-    assert "| b\\|c.txt | — | — | 2.5 |" in text
+    assert "| b\\|año.txt | — | — | 2.5 |" in text
     assert "| X | 10 | 9 | 8 | 1 | 0 |" in text
     assert text.index("| vivo | roto |") < text.index("| roto | vivo |")
-    assert "a.txt, b\\|c.txt" in text
+    assert "a.txt, b\\|año.txt" in text
 
 
 def test_summary_csv_rows_are_the_json_report_rows():
-    data = json.loads(render_summary(summary(), "json"))
-    assert data == summary()
+    text = render_summary(summary(), "json")
+    assert json.loads(text) == summary() and "b|año.txt" in text
+    data = json.loads(text)
     rows = list(csv.DictReader(io.StringIO(render_summary(summary(), "csv"))))
     assert [row["source"] for row in rows] == [r["source"] for r in data["reports"]]
     for row, report in zip(rows, data["reports"]):

@@ -241,7 +241,7 @@ def test_revisar_html_format_is_this_page():
 def test_summary_page_links_changes_and_marks_rows():
     document = parse(render_summary_html(summary(), generated_at="2025-07-25"))
     reports = body_rows(document, "informes")
-    assert [r.attrs["data-report"] for r in reports] == ["a.txt", "b|c.txt"]
+    assert [r.attrs["data-report"] for r in reports] == ["a.txt", "b|año.txt"]
     assert cells(reports[0])[-2] == "Revisar antes de firmar"
     assert [r.attrs["data-platform"] for r in body_rows(document, "totales")] == ["x", "youtube"]
     changes = body_rows(document, "cambios")
