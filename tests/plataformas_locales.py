@@ -98,7 +98,6 @@ Any other host, by path (a HEAD gets the same status and headers without a body)
 from __future__ import annotations
 
 import asyncio
-import copy
 import html
 import json
 import re
@@ -114,7 +113,7 @@ from email.utils import formatdate
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import parse_qs, quote, urlsplit
+from urllib.parse import quote, urlsplit
 
 from aiohttp import web
 
