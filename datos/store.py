@@ -76,9 +76,13 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
         if create:
             path.parent.mkdir(parents=True, exist_ok=True)
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
-        store = Store(Database(conn), path)
+    store = Store(Database(conn), path)
+    try:
         store.prepare()
-        return store
+    except BaseException:
+        conn.close()
+        raise
+    return store
 
 
 class Store:
@@ -100,13 +104,17 @@ class Store:
         with self.write():  # one opener migrates at a time; the others wait, then find none
             self.refuse_newer()
             MIGRATIONS.apply(self.db)
+            # also for tools that only read user_version (and for versions that check it)
+            self.db.execute(f"PRAGMA user_version = {len(NAMES)}")
 
     def refuse_newer(self) -> None:
         newer = {m.name for m in MIGRATIONS.applied(self.db)} - set(NAMES)
-        if newer:
+        version = self.db.execute("PRAGMA user_version").fetchone()[0]
+        if newer or version > len(NAMES):
+            unknown = (f"migraciones desconocidas: {', '.join(sorted(newer))}" if newer
+                       else f"esquema {version}, este programa conoce hasta {len(NAMES)}")
             raise StoreError("la base fue creada por una versión más nueva del programa "
-                             f"(migraciones desconocidas: {', '.join(sorted(newer))}); "
-                             "actualice cosecha-auditor")
+                             f"({unknown}); actualice cosecha-auditor")
 
     def close(self) -> None:
         self.db.close()
