@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import re
+import socket
 import time
 from collections import Counter
 from contextlib import asynccontextmanager
@@ -20,12 +21,14 @@ from urllib.parse import urljoin, urlsplit
 
 import aiohttp
 import httpx
+from aiohttp.abc import AbstractResolver
 from httpx_aiohttp import AiohttpTransport
-from tenacity import AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential_jitter
+from tenacity import (AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential,
+                      wait_random)
 
 from . import __version__
 from .platforms.base import Reply, Unreachable
-from .security import Resolver, SystemResolver, check_resolved, check_url
+from .security import Resolver, SystemResolver, check_addresses, check_resolved, check_url
 
 USER_AGENT = f"cosecha/{__version__} (+https://github.com/cosecha-auditor/cosecha-auditor)"
 MAX_REDIRECTS = 10
@@ -133,6 +136,40 @@ class SharedLimit(Slots):
         return max(self.waiting, key=lambda entry: len(entry[0].waiting) if entry[0] else 0)
 
 
+class RefusedAddress(OSError):
+    """A name resolved, at connection time, to an address we may not contact."""
+
+
+class PinnedResolver(AbstractResolver):
+    """The resolver of our connections: they go only to the addresses checked here, so a name
+    cannot answer public to the check and private to the connection (DNS rebinding). Hosts
+    of remap targets are the operator's choice and pass unchecked."""
+
+    def __init__(self, resolver: Resolver, chosen: set[str]):
+        self.resolver = resolver
+        self.chosen = chosen
+
+    async def resolve(self, host: str, port: int = 0, family: int = socket.AF_INET):
+        addresses = await self.resolver.resolve(host)
+        refusal = None if host in self.chosen else check_addresses(host, addresses)
+        if refusal:
+            raise RefusedAddress(refusal)
+        return [{"hostname": host, "host": address, "port": port, "proto": 0,
+                 "family": socket.AF_INET6 if ":" in address else socket.AF_INET,
+                 "flags": socket.AI_NUMERICHOST} for address in addresses]
+
+    async def close(self) -> None:
+        pass
+
+
+def refused_cause(problem: BaseException) -> RefusedAddress | None:
+    while problem is not None:
+        if isinstance(problem, RefusedAddress):
+            return problem
+        problem = getattr(problem, "os_error", None) or problem.__cause__
+    return None
+
+
 class HttpFetcher:
     def __init__(self, *, remaps: list[str] | tuple = (), concurrency: int = 32, per_host: int = 4,
                  timeout: float = 15.0, retries: int = 3, user_agent: str | None = None,
@@ -148,14 +185,26 @@ class HttpFetcher:
         self.user_agent = user_agent or USER_AGENT
         self.transport = transport
         self.resolver = resolver or SystemResolver()
-        self.backoff = backoff
+        # backoff, 2·backoff, 4·backoff... plus up to one backoff of jitter
+        self.backoff = wait_exponential(multiplier=backoff, max=30) + wait_random(0, backoff)
         self.max_body = max_body
         self.requests: Counter[str] = Counter()  # requests sent, per platform host
+        self.chosen_hosts: set[str] = set()  # hosts of remap targets
         self.client: httpx.AsyncClient | None = None
 
+    def pinned_transport(self) -> AiohttpTransport:
+        ssl_context = httpx.create_ssl_context()
+
+        def session() -> aiohttp.ClientSession:  # made inside the running loop, on first use
+            resolver = PinnedResolver(self.resolver, self.chosen_hosts)
+            # no connection cap here: the slots above bound the requests in flight
+            return aiohttp.ClientSession(
+                connector=aiohttp.TCPConnector(limit=0, ssl=ssl_context, resolver=resolver))
+
+        return AiohttpTransport(client=session)
+
     async def __aenter__(self) -> HttpFetcher:
-        transport = self.transport or AiohttpTransport(
-            limits=httpx.Limits(max_connections=None, max_keepalive_connections=None))
+        transport = self.transport or self.pinned_transport()
         self.client = httpx.AsyncClient(transport=transport, follow_redirects=False,
                                         timeout=self.timeout,
                                         headers={"User-Agent": self.user_agent})
@@ -192,11 +241,13 @@ class HttpFetcher:
         if refusal:
             raise Unreachable("refused", refusal)
         target = self.remapped(url)
-        if target is None:
-            refusal = await check_resolved(urlsplit(url).hostname or "", self.resolver)
-            if refusal:
-                raise Unreachable("refused", refusal)
-        return target or url
+        if target is not None:
+            self.chosen_hosts.add(urlsplit(target).hostname or "")
+            return target
+        refusal = await check_resolved(urlsplit(url).hostname or "", self.resolver)
+        if refusal:
+            raise Unreachable("refused", refusal)
+        return url
 
     async def _send(self, method: str, url: str, headers: dict[str, str]) -> Reply:
         target = await self._guard(url)
@@ -220,7 +271,7 @@ class HttpFetcher:
         problem = state.outcome.exception()
         if isinstance(problem, _Retryable) and problem.retry_after is not None:
             return problem.retry_after
-        return wait_exponential_jitter(initial=self.backoff, max=30)(state)
+        return self.backoff(state)
 
     async def _attempt(self, method: str, url: str, target: str, host: str,
                        headers: dict[str, str]) -> Reply:
@@ -239,8 +290,11 @@ class HttpFetcher:
 
     async def _exchange(self, method: str, target: str, headers: dict[str, str]):
         try:
+            request = self.client.build_request(method, target, headers=headers)
+        except (httpx.InvalidURL, ValueError) as problem:  # e.g. a Location no client can follow
+            raise Unreachable("unexpected", f"dirección inválida {target!r}: {problem}") from None
+        try:
             async with asyncio.timeout(self.timeout):
-                request = self.client.build_request(method, target, headers=headers)
                 response = await self.client.send(request, stream=True)
                 try:
                     body = await self._read(response) if method != "HEAD" else b""
@@ -248,7 +302,12 @@ class HttpFetcher:
                     await response.aclose()
         except TimeoutError:
             raise httpx.ReadTimeout(f"más de {self.timeout:g} s") from None
-        except (aiohttp.ClientError, OSError) as problem:
+        except (httpx.TransportError, aiohttp.ClientError, OSError) as problem:
+            refused = refused_cause(problem)
+            if refused:
+                raise Unreachable("refused", str(refused)) from None
+            if isinstance(problem, httpx.TransportError):
+                raise
             raise httpx.ConnectError(str(problem) or type(problem).__name__) from None
         return response.status_code, {k.lower(): v for k, v in response.headers.items()}, body
 

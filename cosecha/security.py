@@ -10,6 +10,7 @@ from __future__ import annotations
 import asyncio
 import ipaddress
 import socket
+import unicodedata
 from typing import Protocol
 from urllib.parse import urlsplit
 
@@ -39,14 +40,17 @@ def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:
 
 
 def forbidden_address(address) -> bool:
-    if isinstance(address, ipaddress.IPv6Address) and address.ipv4_mapped:
-        address = address.ipv4_mapped
+    if isinstance(address, ipaddress.IPv6Address):
+        # an IPv4 address carried inside IPv6 (::ffff:10.0.0.1, 6to4 2002:0a00:0001::) is
+        # judged as that IPv4 address
+        address = address.ipv4_mapped or address.sixtofour or address
     return not address.is_global or address.is_multicast or address.is_reserved
 
 
 def check_host(host: str) -> str | None:
     """Why this host may not be contacted, or None. Offline: names are not resolved here."""
-    host = host.lower().rstrip(".")
+    # IDNA folds compatibility forms before resolving: "１２７.0.0.1" is 127.0.0.1
+    host = unicodedata.normalize("NFKC", host).lower().rstrip(".")
     if not host:
         return "no_host"
     if host == "localhost" or host.endswith(".localhost"):
@@ -78,6 +82,11 @@ async def check_resolved(host: str, resolver: Resolver) -> str | None:
         addresses = await resolver.resolve(host)
     except OSError:
         return None
+    return check_addresses(host, addresses)
+
+
+def check_addresses(host: str, addresses: list[str]) -> str | None:
+    """Why a name that resolved to these addresses may not be contacted, or None."""
     for text in addresses:
         address = _ip(text)
         if address is not None and forbidden_address(address):

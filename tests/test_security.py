@@ -1,0 +1,129 @@
+"""SSRF beyond the basic list (tests/test_seguridad.py): IPv4 hidden in IPv6 or in look-alike
+characters, names resolving to such addresses, and the real transport against the local server:
+a redirect to a private address, a name that changes its answer between check and connection,
+and remap targets, which the operator chose and which are never refused."""
+
+import asyncio
+
+import httpx
+import pytest
+
+from cosecha.http import HttpFetcher
+from cosecha.platforms.base import Unreachable
+from cosecha.security import SystemResolver, check_resolved, check_url
+
+PUBLIC = "93.184.216.34"
+
+
+@pytest.mark.parametrize("url", [
+    "http://[2002:7f00:1::]/",  # 6to4 of 127.0.0.1
+    "http://[2002:c0a8:101::]/",  # 6to4 of 192.168.1.1
+    "http://[::ffff:a00:1]/",  # IPv4-mapped 10.0.0.1, hex form
+    "http://[64:ff9b::a9fe:a9fe]/",  # NAT64 of 169.254.169.254
+    "http://１２７.0.0.1/",  # full-width digits, which IDNA folds to 127.0.0.1
+    "http://ⓛocalhost/",
+    "http://127.0.0.1./",
+    "http://[::1%25lo]/",
+    "http://0/",
+    "http://[fe80::1]/",
+    "http://100.64.0.1/",  # shared address space (carrier NAT)
+])
+def test_addresses_in_disguise_are_refused(url):
+    assert check_url(url)
+
+
+def test_a_6to4_address_of_a_public_ipv4_passes():
+    assert check_url("http://[2002:5db8:d822::]/") is None
+
+
+class Table:
+    """A resolver answering from a table, recording every name asked."""
+
+    def __init__(self, **answers: list[str]):
+        self.answers = answers
+        self.asked: list[str] = []
+
+    async def resolve(self, host):
+        self.asked.append(host)
+        return self.answers.get(host.replace(".", "_").replace("-", "_"), [PUBLIC])
+
+
+@pytest.mark.parametrize("addresses", [["::1"], ["::ffff:192.168.0.9"], ["fd12::3"],
+                                       [PUBLIC, "10.0.0.8"], ["169.254.169.254"]])
+def test_a_name_is_refused_when_any_address_it_resolves_to_is_private(addresses):
+    refusal = asyncio.run(check_resolved("intranet.example.org",
+                                         Table(intranet_example_org=addresses)))
+    assert refusal and "intranet.example.org" in refusal
+
+
+def test_a_name_that_does_not_resolve_is_left_to_the_connection():
+    class Fails:
+        async def resolve(self, host):
+            raise OSError("no such host")
+
+    assert asyncio.run(check_resolved("no-existe.example", Fails())) is None
+
+
+def test_the_default_resolver_answers_from_the_system_without_the_network():
+    addresses = asyncio.run(SystemResolver().resolve("localhost"))
+    assert addresses and set(addresses) <= {"127.0.0.1", "::1"}
+
+
+def fetch_with(url: str, **options):
+    async def fetch():
+        async with HttpFetcher(retries=0, **options) as fetcher:
+            return await fetcher.get(url)
+
+    return asyncio.run(fetch())
+
+
+def test_a_redirect_to_another_scheme_is_refused_without_following_it():
+    seen = []
+
+    def to_file(request):
+        seen.append(str(request.url))
+        return httpx.Response(302, headers={"location": "file:///etc/passwd"})
+
+    with pytest.raises(Unreachable) as refused:
+        fetch_with("https://www.cne.gob.ec/", transport=httpx.MockTransport(to_file),
+                   resolver=Table())
+    assert refused.value.reason == "refused" and "file" in refused.value.detail
+    assert seen == ["https://www.cne.gob.ec/"]
+
+
+def test_a_platform_redirect_to_a_private_address_is_refused_and_never_sent(plataformas):
+    # the remap rule rewrites every URL, 10.0.0.1 included: the refusal must come first
+    with pytest.raises(Unreachable) as refused:
+        fetch_with("https://www.cne.gob.ec/redir-privada", remaps=[plataformas.remap],
+                   resolver=Table())
+    assert refused.value.reason == "refused" and "10.0.0.1" in refused.value.detail
+    assert list(plataformas.requests) == [("GET", "www.cne.gob.ec", "/redir-privada")]
+
+
+class Rebinding:
+    """Public for the first question, loopback afterwards: DNS rebinding."""
+
+    def __init__(self):
+        self.asked = 0
+
+    async def resolve(self, host):
+        self.asked += 1
+        return [PUBLIC] if self.asked == 1 else ["127.0.0.1"]
+
+
+def test_a_name_that_turns_private_between_check_and_connection_is_refused(plataformas):
+    resolver = Rebinding()
+    with pytest.raises(Unreachable) as refused:
+        fetch_with(f"http://cambiante.example:{plataformas.port}/www.cne.gob.ec/ok",
+                   resolver=resolver)
+    assert refused.value.reason == "refused" and "127.0.0.1" in refused.value.detail
+    assert resolver.asked == 2 and plataformas.requests == []
+
+
+def test_a_remap_target_named_localhost_is_reached_and_answers_as_the_platform(plataformas):
+    rule = rf"^https://([^/]+)/(.*)$ http://localhost:{plataformas.port}/\1/\2"
+    resolver = Table(localhost=["127.0.0.1"])
+    reply = fetch_with("https://www.cne.gob.ec/ok", remaps=[rule], resolver=resolver)
+    assert reply.status_code == 200 and reply.url == "https://www.cne.gob.ec/ok"
+    assert "www.cne.gob.ec" not in resolver.asked  # a remapped name is not resolved
+    assert list(plataformas.requests) == [("GET", "www.cne.gob.ec", "/ok")]
