@@ -134,8 +134,9 @@ def test_two_processes_writing_at_once_lose_no_check(tmp_path):
         writer.join(120)
     assert [writer.exitcode for writer in writers] == [0, 0]
     store = open_store(path)
-    assert store.db.execute("SELECT count(*) FROM checks").fetchone()[0] == 400
-    assert store.db.execute("SELECT count(*) FROM links").fetchone()[0] == 100
-    assert store.db.execute("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").fetchone()[0] == 2
-    assert store.db.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    one = lambda sql: store.db.execute(sql).fetchone()[0]  # noqa: E731
+    assert one("SELECT count(*) FROM checks") == 400
+    assert one("SELECT count(*) FROM links") == 100
+    assert one("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL") == 2
+    assert one("PRAGMA integrity_check") == "ok"
     store.close()
