@@ -11,7 +11,7 @@ from .checks import findings
 from .checks.coverage import coverage_rows
 from .checks.spanish import plural
 from .checks.subject import Entry, Subject, entries_of
-from .model import ERROR, READY, RESERVATIONS, REVIEW, Audit, Evidence, Finding
+from .model import ERROR, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, Audit, Evidence, Finding
 
 UNVERIFIED_CODE = "unverified_link"
 
@@ -34,12 +34,13 @@ def audit_report(report: Report, evidence: Mapping[str, Evidence], *, sha256: st
 
 
 def verdict_text(audit: Audit) -> str:
+    label = VERDICT_TEXT[audit.verdict]
     if audit.verdict == REVIEW:
-        return f"Revisar antes de firmar: {plural(_count(audit, ERROR), 'error', 'errores')}"
+        return f"{label}: {plural(_count(audit, ERROR), 'error', 'errores')}"
     if audit.verdict == RESERVATIONS:
         unverified = sum(f.code == UNVERIFIED_CODE for f in audit.findings)
-        return f"Firmable con reservas: {plural(unverified, 'enlace', 'enlaces')} sin verificar"
-    return "Listo para firmar"
+        return f"{label}: {plural(unverified, 'enlace', 'enlaces')} sin verificar"
+    return label
 
 
 def exit_code(audits: list[Audit]) -> int:

@@ -10,6 +10,8 @@ ERROR, WARNING, INFO = "error", "warning", "info"
 READY = "ready_to_sign"
 RESERVATIONS = "sign_with_reservations"
 REVIEW = "review_before_signing"
+VERDICT_TEXT = {READY: "Listo para firmar", RESERVATIONS: "Firmable con reservas",
+                REVIEW: "Revisar antes de firmar"}
 
 
 @dataclass

@@ -18,9 +18,9 @@ from cosecha.output import render
 
 from .compare import verdict_text
 from .html import render_html, render_summary_html
-from .model import READY, RESERVATIONS, REVIEW, Audit
-from .tables import (REPORT_KEYS, VERDICT_TEXT, Table, coverage_table, finding_tables,
-                     heading, shown, summary_tables)
+from .model import READY, RESERVATIONS, REVIEW, VERDICT_TEXT, Audit
+from .tables import (REPORT_KEYS, Table, coverage_table, finding_tables, heading, shown,
+                     summary_tables)
 
 __all__ = ["VERDICT_TEXT", "render_audits", "render_summary"]
 

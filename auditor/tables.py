@@ -8,11 +8,9 @@ from dataclasses import dataclass
 from cosecha.labels import platform_text as platform_name
 from cosecha.labels import status_text
 
-from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit, Finding
+from .model import ERROR, INFO, VERDICT_TEXT, WARNING, Audit, Finding
 
 SEVERITY_TITLES = {ERROR: "Errores", WARNING: "Advertencias", INFO: "Información"}
-VERDICT_TEXT = {READY: "Listo para firmar", RESERVATIONS: "Firmable con reservas",
-                REVIEW: "Revisar antes de firmar"}
 COVERAGE_HEADERS = ("Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
                     "Sin verificar")
 FINDING_HEADERS = ("Línea", "Fase", "Plataforma", "Hallazgo", "Enlace")
