@@ -8,15 +8,12 @@ import re
 
 import docx
 import pytest
-from docx.opc.constants import RELATIONSHIP_TYPE as RT
-from docx.oxml import OxmlElement
-from docx.oxml.ns import qn
 from pypdf import PdfWriter
-from pypdf.annotations import Link
-from pypdf.generic import DecodedStreamObject, DictionaryObject, NameObject
+from pypdf.generic import DictionaryObject, NameObject
 
 from cosecha.reader.extract import ReadError, extract_bytes, extract_path
 from cosecha.reader.links import scan_links
+from documentos import add_hyperlink, make_pdf
 
 X_POST = "https://x.com/CNE_StaElena/status/1935399367130657167"
 FB_POST = "https://www.facebook.com/share/p/1FFHYCBvYd/"
@@ -24,19 +21,6 @@ YT_VIDEO = "https://youtu.be/FVxRBZKWRe4"
 
 
 # --- fixtures -----------------------------------------------------------------------------
-
-
-def add_hyperlink(paragraph, url: str, text: str) -> None:
-    """A real w:hyperlink with an external relationship, as Word writes it."""
-    r_id = paragraph.part.relate_to(url, RT.HYPERLINK, is_external=True)
-    link = OxmlElement("w:hyperlink")
-    link.set(qn("r:id"), r_id)
-    run, t = OxmlElement("w:r"), OxmlElement("w:t")
-    t.text = text
-    t.set(qn("xml:space"), "preserve")
-    run.append(t)
-    link.append(run)
-    paragraph._p.append(link)
 
 
 def make_docx() -> bytes:
@@ -60,29 +44,6 @@ def make_docx() -> bytes:
     document.add_paragraph("Título 2 en español", style="Heading 2")  # line 9
     output = io.BytesIO()
     document.save(output)
-    return output.getvalue()
-
-
-def make_pdf(pages: list[tuple[list[str], dict[int, str]]]) -> bytes:
-    """Pages of text lines (Helvetica, 14 pt apart) with URI links over the given line indexes."""
-    writer = PdfWriter()
-    font = DictionaryObject({NameObject("/Type"): NameObject("/Font"),
-                             NameObject("/Subtype"): NameObject("/Type1"),
-                             NameObject("/BaseFont"): NameObject("/Helvetica")})
-    for lines, links in pages:
-        page = writer.add_blank_page(612, 792)
-        shown = " ".join(f"({line}) Tj T*" for line in lines)
-        content = DecodedStreamObject()
-        content.set_data(f"BT /F1 12 Tf 72 700 Td 14 TL {shown} ET".encode("latin-1"))
-        page[NameObject("/Contents")] = writer._add_object(content)
-        page[NameObject("/Resources")] = DictionaryObject(
-            {NameObject("/Font"): DictionaryObject({NameObject("/F1"): font})})
-        for index, url in links.items():
-            baseline = 700 - 14 * index
-            writer.add_annotation(len(writer.pages) - 1,
-                                  Link(rect=(70, baseline - 3, 400, baseline + 10), url=url))
-    output = io.BytesIO()
-    writer.write(output)
     return output.getvalue()
 
 
