@@ -19,6 +19,8 @@ class Claim:
     unit: str  # "posts" | "percent"
     line: int
     breakdown: list[BreakdownItem] = field(default_factory=list)
+    covers: list[str] = field(default_factory=list)  # keys of the phases it counts or sums
+    approximate: str | None = None  # None | "more_than" | "at_least" | "about" | "less_than"
 
 
 @dataclass
@@ -32,11 +34,15 @@ class Link:
     line: int
 
 
+PHASE, SUMMARY, ANNEX = "phase", "summary", "annex"
+
+
 @dataclass
 class Phase:
     key: str
     title: str
     line: int | None
+    kind: str = PHASE  # PHASE | SUMMARY (restates the phases) | ANNEX (evidence after them)
     claims: list[Claim] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
 

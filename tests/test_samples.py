@@ -119,7 +119,11 @@ def test_json_shape_of_a_sample():
     assert set(data) == {"source", "title", "institution", "event_date", "report_date", "period",
                          "months_mentioned", "phases", "warnings"}
     phase = data["phases"][0]
-    assert set(phase) == {"key", "title", "line", "claims", "links"}
-    assert set(phase["claims"][0]) == {"platform", "count", "unit", "line", "breakdown"}
+    assert set(phase) == {"key", "title", "line", "kind", "claims", "links"}
+    assert phase["kind"] == "phase"
+    assert set(phase["claims"][0]) == {"platform", "count", "unit", "line", "breakdown", "covers",
+                                       "approximate"}
+    assert phase["claims"][0]["covers"] == [phase["key"]]
+    assert phase["claims"][0]["approximate"] is None
     assert set(phase["links"][0]) == {"url", "platform", "listed_as", "post_id", "account",
                                       "canonical_url", "line"}

@@ -5,7 +5,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from cosecha.model import Link, Report, ReportWarning
+from cosecha.model import ANNEX, Claim, Link, Report, ReportWarning
 from cosecha.platforms import identify
 
 from .claims import find_claims
@@ -13,9 +13,12 @@ from .dates import (event_date, find_period, institution_of, months_mentioned, r
                     title_of)
 from .extract import Extracted, ReadError, extract_bytes, extract_path, sniff_kind, split_lines
 from .links import FoundLink, scan_links
-from .structure import assemble_phases, find_headings, label_scope
+from .scope import assign_covers
+from .structure import assemble_phases, find_headings, label_scope, layout_of
+from .tables import find_tables
 
 CUT_LINK = "enlace posiblemente cortado"
+ANNEX_LINK = "enlace del anexo que no está bajo el nombre de ninguna fase"
 
 __all__ = ["ReadError", "read_report", "read_text"]
 
@@ -37,16 +40,32 @@ def read_text(text_or_extracted: str | Extracted, source: str) -> Report:
         extracted = Extracted(split_lines(extracted))
     lines = extracted.lines
     headings = find_headings(lines, extracted.heading_lines)
-    claims = find_claims(lines, headings)
-    labels = label_scope(lines, headings, {claim.line: claim.platform for claim in claims})
     found = scan_links(lines, extracted.link_targets)
+    layout = layout_of(lines, headings, {f.line for f in found})
+    stops = set(headings) | layout.groups
+    tables = find_tables(lines, stops)
+    claims = _claims(lines, headings, tables)
+    labels = label_scope(lines, stops, {c.line: c.platform for c, _ in claims}, tables.platforms)
     report = Report(source=source, title=title_of(lines), institution=institution_of(lines),
                     event_date=event_date(lines), report_date=report_date(lines),
                     period=find_period(lines))
     report.months_mentioned = months_mentioned(lines, _year_of(report))
-    report.phases = assemble_phases(headings, claims, [_link(f, labels) for f in found])
+    report.phases = assemble_phases(headings, layout, [c for c, _ in claims],
+                                    [_link(f, labels) for f in found])
+    assign_covers(report.phases, lines, {id(c) for c, total in claims if total}, tables.rows)
     report.warnings = [ReportWarning(f.line, CUT_LINK) for f in found if f.cut]
+    report.warnings += [ReportWarning(link.line, ANNEX_LINK) for phase in report.phases
+                        if phase.kind == ANNEX for link in phase.links]
+    report.warnings.sort(key=lambda warning: warning.line)
     return report
+
+
+def _claims(lines: list[str], headings, tables) -> list[tuple[Claim, bool]]:
+    """Claims of the lines and of the table rows, in reading order, each with its total flag."""
+    rows = [(Claim(c.platform, c.count, c.unit, line, approximate=c.approximate), c.total)
+            for line, c in tables.claims.items()]
+    found = find_claims(lines, headings, tables.rows) + rows
+    return sorted(found, key=lambda pair: pair[0].line)
 
 
 def _link(found: FoundLink, labels: list[str | None]) -> Link:

@@ -30,9 +30,12 @@ _TEN_WORDS = "|".join(_TENS)
 _ONE_WORDS = "|".join(sorted([*_ONES, *_ONE_FORMS], key=len, reverse=True))
 _WORDS = rf"(?:{_TEN_WORDS})(?:\s+y\s+(?:{_ONE_WORDS}))?|{_ONE_WORDS}"
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
+_APPROX = (r"(?:m[aá]s\s+de|\+|al\s+menos|por\s+lo\s+menos|alrededor\s+de|aproximadamente"
+           r"|aprox\.?|cerca\s+de|unas|unos|menos\s+de|casi|~)")
 _PERCENT = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s?%")
-_TOTAL = re.compile(r"\btotal(?:es)?\b", re.IGNORECASE)
+_TOTAL = re.compile(r"\b(?:sub)?total(?:es)?\b", re.IGNORECASE)
 _NETWORKS = re.compile(r"\b(?:redes|plataformas)\b", re.IGNORECASE)
+_BULLET = re.compile(r"[\s\-•·*–—]*")
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 _FUTURE = re.compile(r"\b[^\W\d_]+(?:rá|rán|remos|réis)\b|\b(?:va|van|vamos)\s+a\s+[^\W\d_]+r\b",
@@ -47,6 +50,16 @@ _NOT_VERBS = {"primer", "tercer", "lugar", "mujer", "hogar", "titular", "similar
               "ayer", "bienestar"}
 
 
+MORE_THAN, AT_LEAST, ABOUT, LESS_THAN = "more_than", "at_least", "about", "less_than"
+_APPROX_BEFORE = re.compile(
+    r"(?<!\w)(?:(?P<more_than>m[aá]s\s+de|\+|por\s+encima\s+de|superior(?:es)?\s+a)"
+    r"|(?P<at_least>al\s+menos|por\s+lo\s+menos|como\s+m[ií]nimo|m[ií]nimo)"
+    r"|(?P<about>alrededor\s+de|aproximadamente|aproximad[oa]s?\s+de|aprox\.?|cerca\s+de"
+    r"|unas|unos|en\s+torno\s+a|~)"
+    r"|(?P<less_than>menos\s+de|por\s+debajo\s+de|casi))\s*$", re.IGNORECASE)
+_APPROX_AFTER = re.compile(r"[^,;.]{0,40}?\b(?:aproximadamente|aprox)\b", re.IGNORECASE)
+
+
 @dataclass(frozen=True)
 class Counted:
     """A count found on one line, before the platform is known from context."""
@@ -54,6 +67,16 @@ class Counted:
     count: int | float
     unit: str
     platform: str | None
+    approximate: str | None = None
+    total: bool = False  # says "total" or "subtotal": it sums other claims
+
+
+def approximation(line: str, start: int, end: int) -> str | None:
+    """How a count written at line[start:end] is qualified: "más de 30", "unas 20", "15 aprox."."""
+    before = _APPROX_BEFORE.search(line, max(0, start - 40), start)
+    if before is not None:
+        return next(kind for kind, text in before.groupdict().items() if text)
+    return ABOUT if _APPROX_AFTER.match(line, end) else None
 
 
 def parse_count(text: str) -> int | None:
@@ -88,6 +111,18 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "unit": re.compile(rf"\b(?:{unit})\b", re.IGNORECASE),
         # a cheap first look, on the lower-cased line: most lines name no unit at all
         "hint": re.compile("|".join(map(re.escape, units))),
+        # a label and a count, nothing else: "X: 3", "- Facebook: 2 publicaciones", "Total\t16"
+        "bare": re.compile(
+            rf"(?:[-•·*–—]\s*)?(?P<label>[^:\t]{{1,60}}?)\s*[:\t]\s*(?P<approx>{_APPROX}\s*)?"
+            rf"(?P<num>{NUMBER})(?:\s+(?P<unit>{unit}))?\s*\.?", re.IGNORECASE),
+        # a further item of an enumeration: ", 2 en Facebook", "y en YouTube 1 video"
+        "item": re.compile(
+            rf"(?:,|;|\by\b|\be\b)\s*(?:(?:en|por)\s+(?P<lead>{name}|X)\b\s*[:,]?\s*"
+            rf"(?:se\s+[^\W\d_]+\s+)?)?(?:{_APPROX}\s*)?(?P<num>{NUMBER})\s+"
+            rf"(?:(?:[^\W\d_]+\s+){{0,2}}?(?P<unit>{unit})\b\s*)?"
+            rf"(?:(?:[^\W\d_]+\s+){{0,2}}?(?:en|por|de|a\s+través\s+de)\s+(?:(?:la|el|su)\s+)?"
+            rf"(?:(?:cuenta|canal|página|perfil|fan\s*page)\s+(?:oficial\s+)?(?:de|en)\s+)?"
+            rf"(?P<name>{name}|X)\b)?", re.IGNORECASE),
         "named": re.compile(
             rf"\b(?:en|por|de|a\s+través\s+de)\s+(?:(?:la|el|su|nuestra|nuestro)\s+)?"
             rf"(?:(?:cuenta|canal|página|perfil|fan\s*page)\s+(?:oficial\s+)?(?:de|en)\s+)?"
@@ -136,48 +171,109 @@ def _strip_label(text: str) -> str:
 
 
 def count_on(line: str) -> Counted | None:
-    """The count of publications a line states, if it states one and not as a plan."""
+    """The first count of publications a line states, if it states one and not as a plan."""
+    counts = counts_on(line)
+    return counts[0] if counts else None
+
+
+def counts_on(line: str) -> list[Counted]:
+    """The counts of publications a line states: one, or one per platform of an enumeration
+    ("3 publicaciones en X, 2 en Facebook y 1 en YouTube"), or a bare "X: 3" or "Total: 16"."""
     number = _number_on(line)
     if number is None:
-        return None
-    value, unit, at, implied = number
-    if is_plan(*_sentence(line, at)):
-        return None
-    platform = label_of(line) or named_platform(line) or implied
-    if platform is None and _TOTAL.search(line) and _NETWORKS.search(line):
+        bare = _bare_count(line)
+        return [bare] if bare is not None else []
+    value, unit, (start, end), implied = number
+    if is_plan(*_sentence(line, start)):
+        return []
+    items = list(_enumerated(line, end)) if unit == POSTS else []
+    first_part = line[:items[0][0]] if items else line
+    total = bool(_TOTAL.search(first_part))
+    platform = label_of(line) or named_platform(first_part) or implied
+    if platform is None and total and (_NETWORKS.search(line) or _starts_total(line)):
         platform = ALL
-    return Counted(value, unit, platform)
+    first = Counted(value, unit, platform, approximation(line, start, end), total)
+    return [first, *(Counted(count, POSTS, named, approx, total)
+                     for _, count, named, approx in items)]
 
 
-def _number_on(line: str) -> tuple[int | float, str, int, str | None] | None:
-    """(value, unit, position, platform the unit implies) of the count a line holds."""
+def _starts_total(line: str) -> bool:
+    """The line opens with "Total"/"Subtotal", as a total line does ("Total de publicaciones")."""
+    return bool(_TOTAL.match(line, _BULLET.match(line).end()))
+
+
+def _enumerated(line: str, after: int):
+    """(start, count, platform, approximate) of each further item of an enumeration."""
+    for found in _patterns()["item"].finditer(line, after):
+        named = found["name"] or found["lead"]
+        if named and named.lower() == "x" and named != "X":
+            continue  # a lower-case "x" in prose is not the platform
+        platform = platform_named(named) if named else unit_platform(found["unit"] or "")
+        count = parse_count(found["num"])
+        if platform is None or count is None:
+            continue
+        yield (found.start(), count, platform,
+               approximation(line, found.start("num"), found.end("num")))
+
+
+def _bare_count(line: str) -> Counted | None:
+    """`X: 3` or `Total: 16` (`Subtotal fase 2: 6`), a label and a number and nothing else."""
+    found = _patterns()["bare"].fullmatch(line.strip())
+    if found is None or (value := parse_count(found["num"])) is None:
+        return None
+    label = found["label"].strip()
+    if not found["unit"] and 1900 <= value <= 2100:
+        return None  # "YouTube: 2024" is a year
+    total = _TOTAL.match(label)
+    if total:
+        rest = label[total.end():].strip(" -–—")
+        platform = (label_of(rest) or named_platform(label)) if rest else None
+        return Counted(value, POSTS, platform or ALL, _approx_of(found), True)
+    platform = label_of(label)
+    return Counted(value, POSTS, platform, _approx_of(found)) if platform else None
+
+
+def _approx_of(found: re.Match) -> str | None:
+    text = found["approx"]
+    if not text:
+        return None
+    probe = _APPROX_BEFORE.search(text)
+    return next(kind for kind, value in probe.groupdict().items() if value) if probe else None
+
+
+def _number_on(line: str) -> tuple[int | float, str, tuple[int, int], str | None] | None:
+    """(value, unit, span, platform the unit implies) of the count a line holds."""
     patterns = _patterns()
     if not patterns["hint"].search(line.lower()):
         return None
     percent = _PERCENT.search(line)
     if percent and patterns["unit"].search(line, 0, percent.start()):
-        return parse_percent(percent["num"]), PERCENT, percent.start(), None
+        return parse_percent(percent["num"]), PERCENT, percent.span("num"), None
     found = patterns["count_unit"].search(line) or patterns["unit_count"].search(line)
     if not found or (value := parse_count(found["num"])) is None:
         return None
-    return value, POSTS, found.start("num"), unit_platform(found["unit"])
+    return value, POSTS, found.span("num"), unit_platform(found["unit"])
 
 
-def find_claims(lines: list[str], headings: dict[int, Heading]) -> list[Claim]:
-    """Every claim of the report with its breakdown, in reading order."""
-    claims: list[Claim] = []
+def find_claims(lines: list[str], headings: dict[int, Heading],
+                skip: set[int] = frozenset()) -> list[tuple[Claim, bool]]:
+    """Every claim of the report's lines but `skip` (table rows), in reading order, each with
+    whether the line says it is a total, with its breakdown."""
+    claims: list[tuple[Claim, bool]] = []
     claim_lines: set[int] = set()
     for number, line in enumerate(lines, start=1):
-        counted = None if number in headings else count_on(line)
-        if counted is None:
+        if number in headings or number in skip:
             continue
-        platform = counted.platform or _label_above(lines, number, headings, claim_lines)
-        claim_lines.add(number)
-        if platform is not None:
-            claims.append(Claim(platform, counted.count, counted.unit, number))
-    for claim in claims:
+        for counted in counts_on(line):
+            platform = counted.platform or _label_above(lines, number, headings, claim_lines)
+            claim_lines.add(number)
+            if platform is not None:
+                claims.append((Claim(platform, counted.count, counted.unit, number,
+                                     approximate=counted.approximate), counted.total))
+    stops = set(headings) | claim_lines | set(skip)
+    for claim, _ in claims:
         if claim.unit == POSTS:
-            claim.breakdown = breakdown_after(lines, claim.line, set(headings) | claim_lines)
+            claim.breakdown = breakdown_after(lines, claim.line, stops)
     return claims
 
 

@@ -3,28 +3,30 @@
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
-from dataclasses import dataclass
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from cosecha.model import Claim, Link, Phase
+from cosecha.model import ANNEX, PHASE, Claim, Link, Phase
 from cosecha.platforms import platform_named
 
+from .sections import (EVIDENCE, ROMAN as _ROMAN, mentions_platform, phase_by_title,
+                       phase_key_named, section_kind)
+
 MAX_HEADING = 120
-_ROMAN = r"M{0,3}(?:CM|CD|D?C{0,3})(?:XC|XL|L?X{0,3})(?:IX|IV|V?I{0,3})"
 # "A. Título", "A) Título", "IV. Título", "3. Título", "3.2 Título", "3.2. Título"
 _LABELLED = re.compile(
     rf"(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)]|[A-Z][.)]|(?=[MDCLXVI]{{2}})"
     rf"{_ROMAN}[.)])\s+(?P<title>.*[^\W\d_].*)"
 )
 _PHASE_WORD = re.compile(
-    rf"(?:Fase|Etapa|FASE|ETAPA)\s+(?P<label>\d{{1,3}}|(?=[MDCLXVI]){_ROMAN})\b"
+    rf"(?:Fase|Etapa|FASE|ETAPA)\s+(?P<label>\d{{1,3}}|(?=[MDCLXVI]){_ROMAN}|[A-Z])\b"
     rf"\s*[-—–:.)]?\s*(?P<title>.*)"
 )
 _MARKDOWN = re.compile(r"#{1,6}\s+(?P<text>.*\S)")
 _LINKS_INTRO = re.compile(r"(?:enlaces?|links?|v[ií]nculos?)(?:\s+de\s+\w+)?\s*:?", re.IGNORECASE)
 _MARKUP = re.compile(r"^[\s*_>•·\-–—]+|[\s*_]+$")
 _LIST_ITEM = re.compile(r"\s*(?:[-•·–—]|\*(?!\*))\s")
+_LEADING_LABEL = re.compile(rf"(?:\d{{1,3}}|[A-Z]|{_ROMAN})[.)]\s")
 _MAX_LABEL_WORDS = 5
 _MAX_LABEL_CHARS = 60  # longer than any platform label, even with a trailing note
 
@@ -34,6 +36,19 @@ class Heading:
     line: int
     key: str
     title: str
+    kind: str = PHASE  # a phase, a summary or an annex (cosecha.model)
+
+
+@dataclass
+class Layout:
+    """Which section owns each line: its heading's line, 0 before the first heading.
+
+    In an annex, links under a group that names a phase ("Fase 2", "A. Convocatoria", or the
+    words of its title) belong to that phase; the lines opening such groups are `groups`.
+    """
+
+    owners: list[int]  # index 0 is line 1
+    groups: set[int] = field(default_factory=set)
 
 
 def strip_markup(line: str) -> str:
@@ -67,6 +82,11 @@ def heading_of(line: str, styled: bool = False) -> Heading | None:
         return None
     markdown = _MARKDOWN.fullmatch(line.strip())
     text = strip_markup(markdown["text"] if markdown else line)
+    kind = section_kind(text) if len(line.strip()) < MAX_HEADING else None
+    if kind is not None and not _LIST_ITEM.match(line):
+        formal = markdown or styled or _LEADING_LABEL.match(text) or text.isupper()
+        name = text.rstrip(": ")
+        return Heading(0, name, name, ANNEX if kind == EVIDENCE and formal else kind)
     if markdown or styled:
         heading = _split_label(text) or Heading(0, text, text)
     elif len(line.strip()) >= MAX_HEADING or _LIST_ITEM.match(line):
@@ -87,27 +107,112 @@ def _split_label(text: str) -> Heading | None:
 
 
 def find_headings(lines: list[str], styled: set[int] = frozenset()) -> dict[int, Heading]:
-    """1-based line -> heading, for every heading line of the report."""
-    found = {}
+    """1-based line -> heading, for every heading line of the report.
+
+    An annex is one only after a phase (a heading "Anexo 1" over the report's own body is not);
+    "Evidencias" not set as a heading is one only when a group naming a phase follows it.
+    """
+    found: dict[int, Heading] = {}
     for number, line in enumerate(lines, start=1):
         heading = heading_of(line, number in styled)
-        if heading is not None:
-            found[number] = Heading(number, heading.key, heading.title)
+        if heading is None:
+            continue
+        phases = {h.key: h.title for h in found.values() if h.kind == PHASE}
+        if heading.kind in (ANNEX, EVIDENCE) and not phases:
+            continue
+        if heading.kind == EVIDENCE:
+            if _group_after(lines, number, phases) is None:
+                continue
+            heading = replace(heading, kind=ANNEX)
+        found[number] = replace(heading, line=number)
     return found
 
 
-def label_scope(lines: list[str], headings: dict[int, Heading],
-                claim_platforms: dict[int, str]) -> list[str | None]:
+def _group_after(lines: list[str], number: int, phases: dict[str, str]) -> str | None:
+    """The phase named by the first non-blank line after `number`, if it names one."""
+    following = next((line for line in lines[number:] if line.strip()), "")
+    return _phase_named(strip_markup(following), phases)
+
+
+def _phase_named(text: str, phases: dict[str, str]) -> str | None:
+    heading = heading_of(text)
+    if heading is not None and heading.kind == PHASE and heading.key in phases:
+        return heading.key
+    return phase_key_named(text, list(phases)) or phase_by_title(text, phases)
+
+
+def layout_of(lines: list[str], headings: dict[int, Heading], link_lines: set[int]) -> Layout:
+    """Who owns each line: the section above it, or in an annex the phase its group names."""
+    layout = Layout([])
+    phase_lines: dict[str, int] = {}  # first heading line of each phase key
+    titles: dict[str, str] = {}
+    current, annex = 0, 0
+    for number, line in enumerate(lines, start=1):
+        heading = headings.get(number)
+        if annex and number not in link_lines and (group := _group(line, heading, titles)):
+            named = group[0]
+            current = phase_lines[named] if named is not None else annex
+            layout.groups.add(number)
+            heading = None
+        if heading is not None:
+            current = number
+            annex = number if heading.kind == ANNEX else 0
+            if heading.kind == PHASE and heading.key not in phase_lines:
+                phase_lines[heading.key], titles[heading.key] = number, heading.title
+        owner = current
+        if annex and number in link_lines and (named := _row_phase(line, titles)) is not None:
+            owner = phase_lines[named]
+        layout.owners.append(owner)
+    return layout
+
+
+def _group(line: str, heading: Heading | None, titles: dict[str, str]
+           ) -> tuple[str | None] | None:
+    """In an annex: (the phase key or None) when the line opens a group of links, else None.
+
+    A group names a phase by key or title; a line ending in ":" that names neither a phase
+    nor a platform ("Otros enlaces:") opens a group of no phase. A phase heading that names no
+    earlier phase is a new phase (None), and so ends the annex.
+    """
+    text = strip_markup(line)
+    if not text or len(text) >= MAX_HEADING or label_of(text) or is_links_intro(text):
+        return None
+    if heading is not None and heading.kind != PHASE:
+        return None
+    named = _phase_named(text, titles)
+    if named is not None:
+        return (named,)
+    if heading is None and text.endswith(":") and not mentions_platform(text):
+        return (None,)
+    return None
+
+
+def _row_phase(line: str, titles: dict[str, str]) -> str | None:
+    """In an annex table, the phase the row's first cell names."""
+    cells = [cell.strip() for cell in re.split(r"\t|\|", line) if cell.strip()]
+    if len(cells) < 2:
+        return None
+    first = cells[0]
+    if first.upper() in {key.upper() for key in titles}:
+        return next(key for key in titles if key.upper() == first.upper())
+    return _phase_named(first, titles)
+
+
+def label_scope(lines: list[str], stops: set[int], claim_platforms: dict[int, str],
+                explicit: dict[int, str]) -> list[str | None]:
     """The platform label in force on each line (index 0 is line 1).
 
     A label holds until the next label line, a claim line for another platform, or a
-    heading; blank lines, "Enlaces:" and prose do not end it.
+    heading or annex group (`stops`); blank lines, "Enlaces:" and prose do not end it. The
+    rows of a claim table name their platform (`explicit`).
     """
     current: str | None = None
     scope = []
     for number, line in enumerate(lines, start=1):
-        if number in headings:
+        if number in stops:
             current = None
+        elif number in explicit:
+            current = explicit[number]
         elif (named := label_of(line)) is not None:
             current = named
         elif claim_platforms.get(number, current) != current:
@@ -116,23 +221,16 @@ def label_scope(lines: list[str], headings: dict[int, Heading],
     return scope
 
 
-def assemble_phases(headings: dict[int, Heading], claims: list[Claim],
+def assemble_phases(headings: dict[int, Heading], layout: Layout, claims: list[Claim],
                     links: list[Link]) -> list[Phase]:
     """Phases in reading order, only those holding a claim or a link."""
-    starts = sorted(headings)
     phases: dict[int, Phase] = {}
     for item in sorted([*claims, *links], key=lambda item: item.line):
-        owner = _owner(starts, item.line)
+        owner = layout.owners[item.line - 1]
         if owner not in phases:
             heading = headings.get(owner)
-            phases[owner] = (Phase(heading.key, heading.title, heading.line) if heading
-                             else Phase("", "", None))
+            phases[owner] = (Phase(heading.key, heading.title, heading.line, heading.kind)
+                             if heading else Phase("", "", None))
         target = phases[owner].claims if isinstance(item, Claim) else phases[owner].links
         target.append(item)
     return [phases[start] for start in sorted(phases)]
-
-
-def _owner(starts: list[int], line: int) -> int:
-    """The line of the nearest heading at or above `line`, 0 when there is none."""
-    index = bisect_right(starts, line)
-    return starts[index - 1] if index else 0

@@ -1,0 +1,55 @@
+"""What each claim counts: its own phase, or the phases a total, subtotal or summary sums."""
+
+from __future__ import annotations
+
+import re
+
+from cosecha.model import PHASE, SUMMARY, Claim, Phase
+
+from .sections import phase_key_named
+
+_SUBTOTAL = re.compile(r"\bsubtotal(?:es)?\b", re.IGNORECASE)
+
+
+def assign_covers(phases: list[Phase], lines: list[str], totals: set[int],
+                  table_rows: set[int]) -> None:
+    """Set `covers` on every claim. `totals` holds the id() of the claims whose line says
+    "total"; `table_rows` the lines that are rows of a claim table.
+
+    A claim covers its own phase, except: a summary's claims cover every phase (or those it
+    names); a total naming a phase covers it; an unnamed total after the report's last claims,
+    or before the first phase, covers every phase, unless every phase closes with its own total.
+    """
+    keys = list(dict.fromkeys(p.key for p in phases if p.kind == PHASE))
+    last_claim = max((c.line for p in phases if p.kind == PHASE for c in p.claims
+                      if id(c) not in totals), default=0)
+    closing = sum(_closes_with_total(p, totals) for p in phases if p.kind == PHASE)
+    for phase in phases:
+        for claim in phase.claims:
+            line = lines[claim.line - 1]
+            named = phase_key_named(line, keys)
+            if phase.kind == SUMMARY:
+                claim.covers = [named] if named else keys
+            elif named is not None and id(claim) in totals:
+                claim.covers = [named]
+            elif _covers_all(phase, claim, line, totals, table_rows, last_claim, closing):
+                claim.covers = keys
+            else:
+                claim.covers = [phase.key]
+
+
+def _covers_all(phase: Phase, claim: Claim, line: str, totals: set[int], table_rows: set[int],
+                last_claim: int, closing: int) -> bool:
+    if id(claim) not in totals or claim.line in table_rows or _SUBTOTAL.search(line):
+        return False
+    if any(id(other) not in totals and other.line > claim.line for other in phase.claims):
+        return False  # a total before the claims it sums
+    if phase.line is None:
+        return True  # before the first phase: the report's total
+    return claim.line > last_claim and closing < 2
+
+
+def _closes_with_total(phase: Phase, totals: set[int]) -> bool:
+    """The phase's last claim is a total coming after claims of its own."""
+    claims = sorted(phase.claims, key=lambda c: c.line)
+    return len(claims) > 1 and id(claims[-1]) in totals and id(claims[0]) not in totals
