@@ -6,9 +6,11 @@ Everything that comes from a report is escaped; only http(s) URLs become links. 
 
 from __future__ import annotations
 
+import html
 from collections import defaultdict
-from html import escape
 from itertools import zip_longest
+
+from cosecha.output import visible
 
 from .compare import verdict_text
 from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
@@ -88,11 +90,16 @@ SCRIPT = """
 """
 
 
+def escape(text: str) -> str:
+    """Text for HTML: markup escaped, control characters shown (`visible`)."""
+    return html.escape(visible(text))
+
+
 def href(url: str | None) -> str:
-    """A link for http(s) URLs only; anything else is shown as text."""
+    """A link for http(s) URLs without control characters; anything else is shown as text."""
     if not url:
         return ""
-    if url.lower().startswith(("http://", "https://")):
+    if url.lower().startswith(("http://", "https://")) and visible(url) == url:
         return (f'<a href="{escape(url)}" rel="noopener noreferrer" target="_blank">'
                 f"{escape(url)}</a>")
     return escape(url)

@@ -8,13 +8,13 @@ from __future__ import annotations
 
 import csv
 import io
-import json
+import re
 
 from rich.table import Table as RichTable
 from rich.text import Text
 
 from cosecha.harvest import now_iso
-from cosecha.output import render
+from cosecha.output import json_text, render, visible
 
 from .compare import verdict_text
 from .html import render_html, render_summary_html
@@ -27,6 +27,10 @@ __all__ = ["VERDICT_TEXT", "render_audits", "render_summary"]
 # the three text renderings of a list of Tables
 
 
+def cell_text(cell) -> str:
+    return shown(cell) if cell != "" else ""
+
+
 def as_rich(tables: list[Table]) -> list:
     renderables = []
     for table in tables:
@@ -34,27 +38,47 @@ def as_rich(tables: list[Table]) -> list:
         for header in table.headers:
             rich.add_column(header, overflow="fold")
         for row in table.rows:
-            rich.add_row(*(shown(cell) if cell != "" else "" for cell in row))
+            rich.add_row(*(visible(cell_text(cell)) for cell in row))
         renderables.append(rich)
     return renderables
 
 
-def markdown_cell(cell) -> str:
-    return (shown(cell) if cell != "" else "").replace("|", "\\|").replace("\n", " ")
+# what Markdown would read as syntax in a table cell: escapes, code, emphasis, links and
+# images, raw HTML, entities (&#x202E;), cell borders. "_" is left alone: it does nothing
+# inside a word, and an escaped one would cut the autolink of a URL that carries it.
+_MARKDOWN_SYNTAX = re.compile(r"[\\`*~\[\]<>|]|&(?=#?\w+;)")
+
+
+def markdown_text(value) -> str:
+    """A value shown literally in Markdown, on one line."""
+    text = visible(cell_text(value)).replace("\n", " ")
+    return _MARKDOWN_SYNTAX.sub(lambda found: "\\" + found.group(), text)
 
 
 def as_markdown(table: Table) -> str:
     lines = [f"**{table.title}**", "", "| " + " | ".join(table.headers) + " |",
              "|" + "---|" * len(table.headers)]
-    lines += ["| " + " | ".join(markdown_cell(c) for c in row) + " |" for row in table.rows]
+    lines += ["| " + " | ".join(markdown_text(c) for c in row) + " |" for row in table.rows]
     return "\n".join(lines) + "\n"
+
+
+# a spreadsheet reads a cell starting with one of these as a formula (or strips it to one)
+_FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(value):
+    """Text neutralised for spreadsheets (a leading ' when it could start a formula); the
+    numbers we compute are written as numbers."""
+    if not isinstance(value, str):
+        return value  # None is written as an empty cell
+    return ("'" if value.startswith(_FORMULA_STARTS) else "") + visible(value)
 
 
 def as_csv(headers: tuple[str, ...], rows: list[tuple]) -> str:
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\n")
     writer.writerow(headers)
-    writer.writerows(rows)  # None is written as an empty cell
+    writer.writerows(tuple(csv_cell(value) for value in row) for row in rows)
     return out.getvalue()
 
 
@@ -73,7 +97,7 @@ def audits_csv(audits: list[Audit]) -> str:
 def audits_markdown(audits: list[Audit]) -> str:
     parts = []
     for audit in audits:
-        parts.append(f"## {heading(audit)}\n")
+        parts.append(f"## {markdown_text(heading(audit))}\n")
         parts += [as_markdown(t) for t in [coverage_table(audit), *finding_tables(audit)]]
         parts.append(f"**Veredicto: {verdict_text(audit)}**\n")
     return "\n".join(parts)
@@ -82,7 +106,7 @@ def audits_markdown(audits: list[Audit]) -> str:
 def audits_rich(audits: list[Audit], color: bool) -> str:
     renderables = []
     for audit in audits:
-        renderables.append(Text(heading(audit), style="bold"))
+        renderables.append(Text(visible(heading(audit)), style="bold"))
         renderables += as_rich([coverage_table(audit), *finding_tables(audit)])
         style = {READY: "green", RESERVATIONS: "yellow", REVIEW: "bold red"}[audit.verdict]
         renderables.append(Text(f"Veredicto: {verdict_text(audit)}", style=style))
@@ -92,7 +116,7 @@ def audits_rich(audits: list[Audit], color: bool) -> str:
 
 def render_audits(audits: list[Audit], fmt: str, *, color: bool = False) -> str:
     if fmt == "json":
-        return json.dumps({"reports": [a.to_dict() for a in audits]}, ensure_ascii=False, indent=2)
+        return json_text({"reports": [a.to_dict() for a in audits]})
     if fmt == "csv":
         return audits_csv(audits)
     if fmt == "markdown":
@@ -106,7 +130,7 @@ def render_audits(audits: list[Audit], fmt: str, *, color: bool = False) -> str:
 
 def render_summary(summary: dict, fmt: str, *, color: bool = False) -> str:
     if fmt == "json":
-        return json.dumps(summary, ensure_ascii=False, indent=2)
+        return json_text(summary)
     if fmt == "csv":
         return as_csv(REPORT_KEYS, [tuple(r[k] for k in REPORT_KEYS) for r in summary["reports"]])
     if fmt == "html":

@@ -8,6 +8,7 @@ from rich.text import Text
 
 from cosecha.labels import platform_text as platform_label
 from cosecha.model import Claim, Link, Phase, Report
+from cosecha.output import visible
 
 _NONE = "—"
 
@@ -28,7 +29,7 @@ def report_view(report: Report) -> RenderableType:
         parts.append(Text("Sin afirmaciones ni enlaces.", style="italic"))
     if report.warnings:
         parts.append(Text("Avisos:", style="bold yellow"))
-        parts += [Text(f"  línea {w.line}: {w.message}") for w in report.warnings]
+        parts += [Text(visible(f"  línea {w.line}: {w.message}")) for w in report.warnings]
     return Group(*parts, Text(""))
 
 
@@ -46,7 +47,7 @@ def _header(report: Report) -> RenderableType:
     text = Text()
     for name, value in facts:
         text.append(f"{name}: ", style="bold")
-        text.append(f"{value}\n")
+        text.append(f"{visible(value)}\n")
     return text
 
 
@@ -55,7 +56,7 @@ def phase_table(phase: Phase) -> Table:
              else "Contenido sin encabezado")
     if phase.line and phase.key == phase.title:
         title = f"{phase.title} (línea {phase.line})"
-    table = Table(title=title, title_justify="left", title_style="bold", expand=False)
+    table = Table(title=visible(title), title_justify="left", title_style="bold", expand=False)
     for header in ("Línea", "Plataforma", "Afirmación o enlace", "Listado como", "ID"):
         table.add_column(header, overflow="fold")
     for claim in phase.claims:
@@ -76,5 +77,5 @@ def claim_text(claim: Claim) -> str:
 
 
 def _link_row(link: Link) -> tuple[str, ...]:
-    return (str(link.line), platform_text(link.platform), link.url,
+    return (str(link.line), platform_text(link.platform), visible(link.url),
             platform_text(link.listed_as), link.post_id or _NONE)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import asyncio
-import json
 import sys
 
 from rich.table import Table
@@ -15,7 +14,7 @@ from .arguments import add_harvest_options, add_store_option, harvest_options, s
 from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
 from .labels import reason_text, status_text
-from .output import add_output_options, render, write_output
+from .output import add_output_options, json_text, render, visible, write_output
 from .parser import Parser
 from .progress import platform_progress
 from .reader import ReadError, read_report
@@ -97,8 +96,7 @@ def command_line() -> str:
 def show(outcomes: list[Outcome], args) -> None:
     fmt = args.formato or ("tabla" if sys.stdout.isatty() else None)
     if fmt == "json":
-        write_output(json.dumps([o.to_dict() for o in outcomes], ensure_ascii=False, indent=2),
-                     args.salida)
+        write_output(json_text([o.to_dict() for o in outcomes]), args.salida)
     elif args.silencioso:
         broken = [o for o in outcomes if o.status == "broken"]
         if broken:
@@ -122,7 +120,7 @@ def summary_line(outcomes: list[Outcome], args) -> str:
 
 
 def broken_lines(broken: list[Outcome]) -> str:
-    return "\n".join(f"roto: {o.url} ({reason_text(o.reason)})" for o in broken)
+    return "\n".join(f"roto: {visible(o.url)} ({reason_text(o.reason)})" for o in broken)
 
 
 def table_text(outcomes: list[Outcome]) -> str:
@@ -130,8 +128,9 @@ def table_text(outcomes: list[Outcome]) -> str:
     for header in ("Estado", "Motivo", "Plataforma", "Autor", "Publicado", "URL"):
         table.add_column(header, overflow="fold")
     for o in outcomes:
-        table.add_row(status_text(o.status), reason_text(o.reason), o.platform, o.author or "",
-                      (o.published_at or "")[:10], o.canonical_url or o.url)
+        table.add_row(*(visible(cell) for cell in (
+            status_text(o.status), reason_text(o.reason), o.platform, o.author or "",
+            (o.published_at or "")[:10], o.canonical_url or o.url)))
     return render([table], color=False)
 
 

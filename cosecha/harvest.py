@@ -96,6 +96,8 @@ def targets_for(urls: Iterable[str]) -> list[Target]:
 def offline_verdict(target: Target) -> CheckResult | None:
     """Statuses that need no request: refused addresses and URLs that are not posts."""
     refusal = check_url(target.url)
+    if refusal == "malformed":
+        return CheckResult(INVALID, reason=refusal)
     if refusal:
         return CheckResult(REFUSED, reason=refusal)
     if target.info.post_id is None and not target.adapter.fallback:

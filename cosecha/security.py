@@ -9,12 +9,22 @@ from __future__ import annotations
 
 import asyncio
 import ipaddress
+import re
 import socket
 import unicodedata
 from typing import Protocol
 from urllib.parse import urlsplit
 
 SCHEMES = ("http", "https")
+# Bidirectional controls (a regex class body): they reorder what a person reads, so a URL
+# with one shows a host or path it does not have. Such a URL is malformed.
+BIDI_CONTROLS = "\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069"
+_BIDI = re.compile(f"[{BIDI_CONTROLS}]")
+
+
+def reorders(text: str) -> bool:
+    """Whether `text` carries a bidirectional control."""
+    return _BIDI.search(text) is not None
 
 
 class Resolver(Protocol):
@@ -67,6 +77,8 @@ def check_url(url: str) -> str | None:
         parts = urlsplit(url)
         host = parts.hostname or ""
     except ValueError:
+        return "malformed"
+    if reorders(url):
         return "malformed"
     if parts.scheme.lower() not in SCHEMES:
         return f"scheme: {parts.scheme or 'ninguno'}"

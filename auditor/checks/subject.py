@@ -13,7 +13,7 @@ from urllib.parse import urlsplit
 from cosecha.model import Claim, Link, Phase, Report
 from cosecha.platforms import by_name
 from cosecha.platforms.base import INVALID, REFUSED, UNVERIFIED, CheckResult, UrlInfo
-from cosecha.security import SCHEMES, check_host
+from cosecha.security import SCHEMES, check_host, reorders
 
 from ..model import CoverageRow, Evidence
 
@@ -89,6 +89,8 @@ def _entry(phase: Phase, link: Link, evidence: Evidence | None,
 def _kind(link: Link, evidence: Evidence) -> str:
     if evidence.status == REFUSED:
         return REFUSED_LINK
+    if evidence.status == INVALID and evidence.reason == "malformed":  # whatever it points at
+        return INVALID_LINK
     if link.post_id is None and not _is_fallback(link.platform):
         return NOT_A_POST
     if evidence.status == INVALID:
@@ -126,7 +128,7 @@ def _offline_evidence(link: Link) -> Evidence:
     except ValueError:
         return Evidence(INVALID, "malformed")
     spaced = any(c.isspace() for c in link.url)
-    if parts.scheme.lower() not in SCHEMES or not host or spaced:
+    if parts.scheme.lower() not in SCHEMES or not host or spaced or reorders(link.url):
         return Evidence(INVALID, "malformed")
     refusal = check_host(host)
     return Evidence(REFUSED, refusal) if refusal else Evidence(UNVERIFIED, "offline")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import json
 import os
 import sys
 
-from cosecha.output import add_output_options, render, to_terminal, write_output
+from cosecha.output import add_output_options, json_text, render, to_terminal, write_output
 from cosecha.reader import ReadError, read_report
 
 from ..render_report import report_tables
@@ -41,7 +40,7 @@ def run(args) -> int:
             print(f"error: {source}: {problem}", file=sys.stderr)
             failed = True
     if args.formato == "json":
-        text = json.dumps([r.to_dict() for r in reports], ensure_ascii=False, indent=2)
+        text = json_text([r.to_dict() for r in reports])
     else:
         text = render(report_tables(reports), color=to_terminal(args.salida))
     write_output(text, args.salida)
