@@ -90,6 +90,8 @@ Any other host, by path (a HEAD gets the same status and headers without a body)
 | /bucle | 302 to https://HOST/bucle-b, which is 302 back to /bucle |
 | /redir-larga | 11 redirects: /redir-larga/1 ... /redir-larga/11, which is 200 |
 | /redir-privada | 302 to http://10.0.0.1/x (the server never connects anywhere) |
+| /redir-a?a=LOCATION | 302 with `Location: LOCATION` exactly as given (mailto:, data:, http:foo...) |
+| /retry-after?estado=N&valor=V | status N (429, 503...) with `Retry-After: V` exactly as given, every time |
 | /enorme | 200 text/html, 50 MB streamed chunked (never held in memory) |
 | /utf8-invalido | 200 text/html; charset=utf-8 with invalid UTF-8 bytes in the title |
 | /json-roto | 200 application/json cut in the middle |
@@ -570,7 +572,8 @@ class PlatformServer:
         special = {"/cf": self._cloudflare, "/sin-head": self._no_head, "/lento": self._slow,
                    "/rafaga-5xx": self._burst, "/429": self._burst, "/429-http-date": self._burst,
                    "/reset": self._reset_connection, "/enorme": self._huge,
-                   "/utf8-invalido": self._bad_utf8, "/json-roto": self._broken_json}
+                   "/utf8-invalido": self._bad_utf8, "/json-roto": self._broken_json,
+                   "/redir-a": self._redirect_as_asked, "/retry-after": self._retry_after_as_asked}
         if path in special:
             return await special[path](request, host, path)
         moved = self._web_redirect(host, path)
@@ -594,6 +597,13 @@ class PlatformServer:
         if hop and int(hop.group(1) or 0) < LONG_REDIRECTS:
             return redirect(f"https://{host}/redir-larga/{int(hop.group(1) or 0) + 1}")
         return None
+
+    async def _redirect_as_asked(self, request, host, path) -> web.Response:
+        return redirect(request.query.get("a", ""))
+
+    async def _retry_after_as_asked(self, request, host, path) -> web.Response:
+        return web.Response(status=int(request.query.get("estado", "503")), text="espere",
+                            headers={"Retry-After": request.query.get("valor", "")})
 
     async def _cloudflare(self, request, host, path) -> web.Response:
         return web.Response(status=403, text="<html><title>Just a moment...</title></html>",
