@@ -119,6 +119,8 @@ async def check_online(target: Target, fetch: HttpFetcher) -> CheckResult:
         if trouble.reason == "refused":  # the detail says why: private_address: ...
             return CheckResult(REFUSED, reason=trouble.detail)
         return CheckResult(UNVERIFIED, reason=trouble.reason, http_status=trouble.http_status)
+    except Exception as problem:  # whatever a hostile answer breaks ends this link, not the run
+        return CheckResult(UNVERIFIED, reason=f"unexpected: {type(problem).__name__}: {problem}")
 
 
 class Harvester:

@@ -42,6 +42,7 @@ REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 class Remap:
     pattern: re.Pattern
     replacement: str
+    host: str | None  # the target host the replacement writes itself, if it does
 
     def apply(self, url: str) -> str | None:
         if not self.pattern.search(url):
@@ -54,9 +55,34 @@ def parse_remap(rule: str) -> Remap:
     if not sep or not pattern or not replacement.strip():
         raise ValueError(f"regla --remap inválida {rule!r}: se espera 'REGEX REEMPLAZO'")
     try:
-        return Remap(re.compile(pattern), replacement.strip())
+        return Remap(re.compile(pattern), replacement.strip(), literal_host(replacement.strip()))
     except re.error as problem:
         raise ValueError(f"regla --remap inválida {rule!r}: {problem}") from None
+
+
+def literal_host(replacement: str) -> str | None:
+    """The host written in a replacement; None when any of it may come from the link (a group
+    reference such as \\1 or \\g<host>), for then the link chooses where we connect."""
+    try:
+        parts = urlsplit(replacement)
+    except ValueError:
+        return None
+    return None if "\\" in parts.netloc.rpartition("@")[2] else parts.hostname
+
+
+def hostname(url: str) -> str | None:
+    try:
+        return urlsplit(url).hostname
+    except ValueError:
+        return None
+
+
+def without_credentials(url: str) -> str:
+    """A link's user:password@ is not ours to send (and the transport refuses it)."""
+    parts = urlsplit(url)
+    if "@" not in parts.netloc:
+        return url
+    return parts._replace(netloc=parts.netloc.rpartition("@")[2]).geturl()
 
 
 class _Retryable(Exception):
@@ -67,14 +93,13 @@ class _Retryable(Exception):
 
 
 def retry_after_seconds(value: str | None) -> float | None:
-    if not value:
-        return None
-    value = value.strip()
-    if value.isdigit():
+    """Seconds to wait, from delay-seconds or an HTTP date; None when unreadable."""
+    value = (value or "").strip()
+    if value.isascii() and value.isdigit():
         return float(value)
     try:
         return max(0.0, parsedate_to_datetime(value).timestamp() - time.time())
-    except (TypeError, ValueError):
+    except (TypeError, ValueError, OverflowError, IndexError):
         return None
 
 
@@ -103,10 +128,10 @@ class Slots:
         try:
             await entry[1]
         except asyncio.CancelledError:
-            if entry[1].cancelled():
-                self.waiting.remove(entry)
-            else:  # handed a slot just as it was cancelled: pass the slot on
+            if not entry[1].cancelled():  # handed a slot just as it was cancelled: pass it on
                 self._release()
+            elif entry in self.waiting:
+                self.waiting.remove(entry)
             raise
 
     def _release(self) -> None:
@@ -114,6 +139,8 @@ class Slots:
         while self.waiting and self.active < self.limit:
             entry = self._next()
             self.waiting.remove(entry)
+            if entry[1].cancelled():  # its task is being cancelled and will not take the slot
+                continue
             self.active += 1
             entry[1].set_result(None)
 
@@ -143,7 +170,7 @@ class RefusedAddress(OSError):
 class PinnedResolver(AbstractResolver):
     """The resolver of our connections: they go only to the addresses checked here, so a name
     cannot answer public to the check and private to the connection (DNS rebinding). Hosts
-    of remap targets are the operator's choice and pass unchecked."""
+    written in remap rules are the operator's choice and pass unchecked."""
 
     def __init__(self, resolver: Resolver, chosen: set[str]):
         self.resolver = resolver
@@ -189,7 +216,7 @@ class HttpFetcher:
         self.backoff = wait_exponential(multiplier=backoff, max=30) + wait_random(0, backoff)
         self.max_body = max_body
         self.requests: Counter[str] = Counter()  # requests sent, per platform host
-        self.chosen_hosts: set[str] = set()  # hosts of remap targets
+        self.chosen_hosts = {rule.host for rule in self.remaps if rule.host}
         self.client: httpx.AsyncClient | None = None
 
     def pinned_transport(self) -> AiohttpTransport:
@@ -204,8 +231,8 @@ class HttpFetcher:
         return AiohttpTransport(client=session)
 
     async def __aenter__(self) -> HttpFetcher:
-        transport = self.transport or self.pinned_transport()
-        self.client = httpx.AsyncClient(transport=transport, follow_redirects=False,
+        self.sender = self.transport or self.pinned_transport()
+        self.client = httpx.AsyncClient(transport=self.sender, follow_redirects=False,
                                         timeout=self.timeout,
                                         headers={"User-Agent": self.user_agent})
         return self
@@ -213,8 +240,13 @@ class HttpFetcher:
     async def __aexit__(self, *exc) -> None:
         await self.client.aclose()
 
-    def remapped(self, url: str) -> str | None:
-        return next((new for new in (rule.apply(url) for rule in self.remaps) if new), None)
+    def remapped(self, url: str) -> tuple[Remap | None, str | None]:
+        """The first rule that rewrites this URL, and what it makes of it."""
+        for rule in self.remaps:
+            target = rule.apply(url)
+            if target:
+                return rule, target
+        return None, None
 
     async def get(self, url: str, *, headers: dict[str, str] | None = None,
                   follow_redirects: bool = True, method: str = "GET") -> Reply:
@@ -227,7 +259,10 @@ class HttpFetcher:
                 reply.history = history
                 return reply
             history.append(current)
-            current = urljoin(current, location)
+            try:
+                current = urljoin(current, location)
+            except ValueError:  # e.g. an unclosed IPv6 bracket
+                raise Unreachable("unexpected", f"redirección a {location!r}") from None
             if current in history:
                 raise Unreachable("redirect_loop", f"vuelve a {current}")
             if len(history) > MAX_REDIRECTS:
@@ -236,18 +271,16 @@ class HttpFetcher:
                 method = "GET"
 
     async def _guard(self, url: str) -> str:
-        """The URL to send (remapped or not), after the security rules allow it."""
-        refusal = check_url(url)
-        if refusal:
-            raise Unreachable("refused", refusal)
-        target = self.remapped(url)
-        if target is not None:
-            self.chosen_hosts.add(urlsplit(target).hostname or "")
-            return target
-        refusal = await check_resolved(urlsplit(url).hostname or "", self.resolver)
-        if refusal:
-            raise Unreachable("refused", refusal)
-        return url
+        """The URL to send (remapped or not), after the security rules allow it. Only a host
+        written in the rule that remapped it skips them: one taken from the link is checked."""
+        raise_refusal(url, check_url(url))
+        rule, target = self.remapped(url)
+        if rule and rule.host and hostname(target) == rule.host:
+            return without_credentials(target)
+        target = target or url
+        raise_refusal(target, check_url(target)
+                      or await check_resolved(hostname(target) or "", self.resolver))
+        return without_credentials(target)
 
     async def _send(self, method: str, url: str, headers: dict[str, str]) -> Reply:
         target = await self._guard(url)
@@ -260,8 +293,8 @@ class HttpFetcher:
                 with attempt:
                     return await self._attempt(method, url, target, host, headers)
         except _Retryable as exhausted:
-            reason = "rate_limited" if exhausted.status == 429 else "server_error"
-            raise Unreachable(reason, f"HTTP {exhausted.status}", exhausted.status) from None
+            raise Unreachable(retry_reason(exhausted.status), f"HTTP {exhausted.status}",
+                              exhausted.status) from None
         except httpx.TimeoutException as problem:
             raise Unreachable(timeout_or_offline(problem), str(problem) or "sin respuesta") from None
         except httpx.TransportError as problem:
@@ -280,11 +313,11 @@ class HttpFetcher:
             self.requests[host] += 1
             status, reply_headers, body = await self._exchange(method, target, headers)
         if status in RETRY_STATUSES:
-            wait = retry_after_seconds(reply_headers.get("retry-after"))
             if status == 429:
                 limit.slow_down()
-                if wait is not None and wait > MAX_RETRY_AFTER_S:
-                    raise Unreachable("rate_limited", f"Retry-After {round(wait)} s", 429)
+            wait = retry_after_seconds(reply_headers.get("retry-after"))
+            if wait is not None and wait > MAX_RETRY_AFTER_S:
+                raise Unreachable(retry_reason(status), f"Retry-After {wait:.0f} s", status)
             raise _Retryable(status, wait)
         return Reply(status, url, reply_headers, body)
 
@@ -295,7 +328,11 @@ class HttpFetcher:
             raise Unreachable("unexpected", f"dirección inválida {target!r}: {problem}") from None
         try:
             async with asyncio.timeout(self.timeout):
-                response = await self.client.send(request, stream=True)
+                # the transport, not client.send: httpx reads every Location, and one it cannot
+                # parse (mailto:, http:foo) would raise before our own redirect rules see it
+                response = await self.sender.handle_async_request(request)
+                response.request = request
+                self.client.cookies.extract_cookies(response)
                 try:
                     body = await self._read(response) if method != "HEAD" else b""
                 finally:
@@ -322,6 +359,20 @@ class HttpFetcher:
                 raise Unreachable("too_large", f"más de {self.max_body} bytes")
             chunks.append(chunk)
         return b"".join(chunks)
+
+
+def raise_refusal(url: str, refusal: str | None) -> None:
+    """Raise the refusal of a URL we may not fetch. A URL without a host or unparsable can only
+    come from a redirect (a listed one is refused before any request): the platform's answer
+    is then unexpected, not our refusal."""
+    if refusal and refusal.startswith(("no_host", "malformed")):
+        raise Unreachable("unexpected", f"redirección a {url!r}: {refusal}")
+    if refusal:
+        raise Unreachable("refused", refusal)
+
+
+def retry_reason(status: int) -> str:
+    return "rate_limited" if status == 429 else "server_error"
 
 
 def timeout_or_offline(problem: httpx.TimeoutException) -> str:
