@@ -194,7 +194,7 @@ def test_a_deadline_striking_mid_harvest_ends_the_night_within_seconds(plataform
     assert elapsed < 1.2 + 5
     statuses = dict(rows(db, "SELECT status || ' ' || coalesce(reason, ''), count(*) "
                              "FROM latest_checks GROUP BY 1"))
-    assert statuses.get("unverified time_limit", 0) > 50 and statuses.get("alive ", 0) > 5
+    assert statuses.get("unverified time_limit", 0) > 50 and statuses.get("alive ", 0) > 0
     assert latest_page(tmp_path / "publicado")["reports"]
     assert list(tmp_path.glob("c.db.respaldo-*"))
     assert rows(db, "SELECT count(*) FROM nightly_runs") == [(1,)]
