@@ -14,6 +14,7 @@ from .checks.subject import Entry, Subject, entries_of
 from .model import ERROR, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, Audit, Evidence, Finding
 
 UNVERIFIED_CODE = "unverified_link"
+NO_CLAIMS_CODE = "no_claims"  # nothing to sign against: never "Listo para firmar"
 
 
 def audit_report(report: Report, evidence: Mapping[str, Evidence], *, sha256: str,
@@ -38,9 +39,16 @@ def verdict_text(audit: Audit) -> str:
     if audit.verdict == REVIEW:
         return f"{label}: {plural(_count(audit, ERROR), 'error', 'errores')}"
     if audit.verdict == RESERVATIONS:
-        unverified = sum(f.code == UNVERIFIED_CODE for f in audit.findings)
-        return f"{label}: {plural(unverified, 'enlace', 'enlaces')} sin verificar"
+        return f"{label}: {' · '.join(_reservations(audit))}"
     return label
+
+
+def _reservations(audit: Audit) -> list[str]:
+    unverified = sum(f.code == UNVERIFIED_CODE for f in audit.findings)
+    reservations = [f"{plural(unverified, 'enlace', 'enlaces')} sin verificar"] if unverified else []
+    if any(f.code == NO_CLAIMS_CODE for f in audit.findings):
+        reservations.append("no declara cifras que auditar")
+    return reservations
 
 
 def exit_code(audits: list[Audit]) -> int:
@@ -50,7 +58,7 @@ def exit_code(audits: list[Audit]) -> int:
 def _verdict(found: list[Finding]) -> str:
     if any(f.severity == ERROR for f in found):
         return REVIEW
-    if any(f.code == UNVERIFIED_CODE for f in found):
+    if any(f.code in (UNVERIFIED_CODE, NO_CLAIMS_CODE) for f in found):
         return RESERVATIONS
     return READY
 

@@ -42,9 +42,9 @@ class Phase:
     key: str
     title: str
     line: int | None
-    kind: str = PHASE  # PHASE | SUMMARY (restates the phases) | ANNEX (evidence after them)
     claims: list[Claim] = field(default_factory=list)
     links: list[Link] = field(default_factory=list)
+    kind: str = PHASE  # PHASE | SUMMARY (restates the phases) | ANNEX (evidence after them)
 
 
 @dataclass

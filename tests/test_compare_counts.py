@@ -98,11 +98,18 @@ def test_total_sums_only_up_to_the_next_heading():
     assert not found(audit(rep), "total_mismatch")
 
 
-def test_total_is_not_a_coverage_row_nor_a_count_check():
+def test_total_is_not_a_coverage_row():
     rep = report(phase("", claim("all", 5, 10)))
-    result = audit(rep)
-    assert result.coverage == []
-    assert not found(result, "missing_evidence")
+    assert audit(rep).coverage == []
+
+
+def test_a_total_over_phases_that_claim_nothing_is_proved_by_their_links():
+    posts = [link(tweet("2025-06-20", seq=i), 11 + i) for i in range(5)]
+    assert not found(audit(report(phase("", claim("all", 5, 10), *posts))), "count_mismatch")
+    [fewer] = found(audit(report(phase("", claim("all", 5, 10), *posts[:3]))), "count_mismatch")
+    assert fewer.severity == ERROR and fewer.platform == "all" and "3 distintas" in fewer.message
+    [none] = found(audit(report(phase("", claim("all", 5, 10)))), "missing_evidence")
+    assert none.line == 10 and "no enlazan ninguna" in none.message
 
 
 def test_report_with_links_and_no_claims_says_so():

@@ -1,4 +1,4 @@
-"""Findings about numbers: claims against listed posts, breakdowns, totals, and no claims."""
+"""Findings about numbers: claims against listed posts, breakdowns, and no claims."""
 
 from __future__ import annotations
 
@@ -8,34 +8,49 @@ from cosecha.labels import platform_text
 from cosecha.model import Claim, Phase
 
 from ..model import ERROR, INFO, WARNING, CoverageRow, Finding
+from .bounds import figure, holds, summed
 from .finding import about_report
-from .spanish import number, plural
-from .subject import ALL, POSTS, Subject, count_claims
+from .spanish import number
+from .subject import Subject, count_claims
 
 
 def count_mismatches(subject: Subject) -> Iterator[Finding]:
-    for phase, claim, row in _claimed_rows(subject):
-        if row.listed == 0 or row.listed == row.claimed:
-            continue  # no evidence at all is missing_evidence, not a miscount
-        fewer = row.listed < row.claimed
-        message = (f"Se declaran {plural(row.claimed, 'publicación', 'publicaciones')} en "
-                   f"{platform_text(row.platform)} y se enlazan {number(row.listed)} distintas")
-        yield about_report("count_mismatch", ERROR if fewer else WARNING,
-                           message + ("" if fewer else ", más de las declaradas"),
-                           phase=phase.key, platform=row.platform, line=claim.line)
+    for phase, claims, row in _claimed_rows(subject):
+        finding = listed_finding(claims, row.listed, phase=phase.key, platform=row.platform)
+        if finding is not None:
+            yield finding
+
+
+def listed_finding(claims: list[Claim], listed: int, *, phase: str,
+                   platform: str) -> Finding | None:
+    """count_mismatch when the distinct posts listed fall outside what the claims allow: an
+    error for fewer than an exact claim, a warning for more, or outside an approximate one."""
+    allowed = summed(claims)
+    if listed == 0 or holds(listed, allowed):
+        return None  # no evidence at all is missing_evidence, not a miscount
+    approximate = any(claim.approximate for claim in claims)
+    fewer = listed < allowed[0]
+    message = (f"Se declaran {figure(claims)} publicaciones en {platform_text(platform)} y se "
+               f"enlazan {number(listed)} distintas")
+    if approximate:
+        message += ", fuera de lo que admite la cifra aproximada"
+    elif not fewer:
+        message += ", más de las declaradas"
+    return about_report("count_mismatch", ERROR if fewer and not approximate else WARNING,
+                        message, phase=phase, platform=platform, line=claims[0].line)
 
 
 def missing_evidence(subject: Subject) -> Iterator[Finding]:
-    for phase, claim, row in _claimed_rows(subject):
-        if row.listed or not row.claimed or row.claimed <= 0:
+    for phase, claims, row in _claimed_rows(subject):
+        if row.listed or summed(claims)[1] <= 0:
             continue
         anywhere = any(e.listed and e.link.platform == row.platform for e in subject.entries)
         where = ("esta fase no enlaza ninguna" if anywhere
                  else "el informe no enlaza ninguna")
         yield about_report("missing_evidence", WARNING,
-                           f"Se declaran {plural(row.claimed, 'publicación', 'publicaciones')} "
+                           f"Se declaran {figure(claims)} publicaciones "
                            f"en {platform_text(row.platform)} y {where}",
-                           phase=phase.key, platform=row.platform, line=claim.line)
+                           phase=phase.key, platform=row.platform, line=claims[0].line)
 
 
 def breakdown_mismatches(subject: Subject) -> Iterator[Finding]:
@@ -56,18 +71,6 @@ def breakdown_mismatches(subject: Subject) -> Iterator[Finding]:
                                    phase=phase.key, platform=claim.platform, line=claim.line)
 
 
-def total_mismatches(subject: Subject) -> Iterator[Finding]:
-    for phase in subject.report.phases:
-        for total, parts in _totals(phase):
-            summed = sum(c.count for c in parts)
-            if parts and summed != total.count:
-                shown = " + ".join(f"{number(c.count)} ({platform_text(c.platform)})" for c in parts)
-                yield about_report("total_mismatch", ERROR,
-                                   f"El total declarado de {number(total.count)} no coincide con "
-                                   f"la suma por plataforma: {shown} = {number(summed)}",
-                                   phase=phase.key, platform=ALL, line=total.line)
-
-
 def no_claims(subject: Subject) -> Iterator[Finding]:
     if any(phase.claims for phase in subject.report.phases):
         return
@@ -78,26 +81,12 @@ def no_claims(subject: Subject) -> Iterator[Finding]:
     yield about_report("no_claims", INFO, message)
 
 
-def _claimed_rows(subject: Subject) -> Iterator[tuple[Phase, Claim, CoverageRow]]:
-    """Each phase's claimed platforms, with the first claim line and the coverage row."""
+def _claimed_rows(subject: Subject) -> Iterator[tuple[Phase, list[Claim], CoverageRow]]:
+    """Each phase's claimed platforms, with their claims and the coverage row."""
     rows = {(id(phase), row.platform): row for phase, row in subject.coverage}
     for phase in subject.report.phases:
-        firsts = {}
+        claims: dict[str, list[Claim]] = {}
         for claim in count_claims(phase):
-            firsts.setdefault(claim.platform, claim)
-        for platform, claim in firsts.items():
-            yield phase, claim, rows[id(phase), platform]
-
-
-def _totals(phase: Phase) -> Iterator[tuple[Claim, list[Claim]]]:
-    """Each stated total with the per-platform claims that follow it, up to the next total."""
-    claims = sorted((c for c in phase.claims if c.unit == POSTS), key=lambda c: c.line)
-    for i, claim in enumerate(claims):
-        if claim.platform != ALL:
-            continue
-        parts = []
-        for later in claims[i + 1:]:
-            if later.platform == ALL:
-                break
-            parts.append(later)
-        yield claim, parts
+            claims.setdefault(claim.platform, []).append(claim)
+        for platform, mine in claims.items():
+            yield phase, mine, rows[id(phase), platform]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from urllib.parse import urlsplit
 
-from cosecha.model import Claim, Link, Phase, Report
+from cosecha.model import PHASE, Claim, Link, Phase, Report
 from cosecha.platforms import by_name
 from cosecha.platforms.base import INVALID, REFUSED, UNVERIFIED, CheckResult, UrlInfo
 from cosecha.security import SCHEMES, check_host, reorders
@@ -57,8 +57,10 @@ class Subject:
 
 
 def count_claims(phase: Phase) -> list[Claim]:
-    """The claims of a phase that a count of links can prove: per platform, in posts."""
-    return [c for c in phase.claims if c.platform != ALL and c.unit == POSTS]
+    """The claims of a phase that a count of its links can prove: per platform, in posts, of
+    this phase alone (not a total, a subtotal or a summary's restatement)."""
+    return [c for c in phase.claims if c.platform != ALL and c.unit == POSTS
+            and phase.kind == PHASE and c.covers in ([], [phase.key])]
 
 
 def entries_of(report: Report, evidence: Mapping[str, Evidence]) -> list[Entry]:

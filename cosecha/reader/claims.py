@@ -9,7 +9,7 @@ from functools import cache
 from cosecha.model import BreakdownItem, Claim
 from cosecha.platforms import adapters, platform_named
 
-from .structure import Heading, label_of
+from .structure import Heading, label_of, strip_markup
 
 POSTS, PERCENT, ALL = "posts", "percent", "all"
 
@@ -117,7 +117,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
             rf"(?P<num>{NUMBER})(?:\s+(?P<unit>{unit}))?\s*\.?", re.IGNORECASE),
         # a further item of an enumeration: ", 2 en Facebook", "y en YouTube 1 video"
         "item": re.compile(
-            rf"(?:,|;|\by\b|\be\b)\s*(?:(?:en|por)\s+(?P<lead>{name}|X)\b\s*[:,]?\s*"
+            rf"(?:,|;|:|\by\b|\be\b)\s*(?:(?:en|por)\s+(?P<lead>{name}|X)\b\s*[:,]?\s*"
             rf"(?:se\s+[^\W\d_]+\s+)?)?(?:{_APPROX}\s*)?(?P<num>{NUMBER})\s+"
             rf"(?:(?:[^\W\d_]+\s+){{0,2}}?(?P<unit>{unit})\b\s*)?"
             rf"(?:(?:[^\W\d_]+\s+){{0,2}}?(?:en|por|de|a\s+través\s+de)\s+(?:(?:la|el|su)\s+)?"
@@ -179,6 +179,7 @@ def count_on(line: str) -> Counted | None:
 def counts_on(line: str) -> list[Counted]:
     """The counts of publications a line states: one, or one per platform of an enumeration
     ("3 publicaciones en X, 2 en Facebook y 1 en YouTube"), or a bare "X: 3" or "Total: 16"."""
+    line = strip_markup(line)
     number = _number_on(line)
     if number is None:
         bare = _bare_count(line)
@@ -262,19 +263,35 @@ def find_claims(lines: list[str], headings: dict[int, Heading],
     claims: list[tuple[Claim, bool]] = []
     claim_lines: set[int] = set()
     for number, line in enumerate(lines, start=1):
-        if number in headings or number in skip:
+        if number in headings or number in skip or number in claim_lines:
             continue
-        for counted in counts_on(line):
-            platform = counted.platform or _label_above(lines, number, headings, claim_lines)
-            claim_lines.add(number)
+        counted = [(number, c) for c in counts_on(line)]
+        if counted and number < len(lines) and number + 1 not in headings:
+            counted += [(number + 1, c) for c in _carried_over(line, counted[-1][1],
+                                                                lines[number])]
+        for at, found in counted:
+            platform = found.platform or _label_above(lines, at, headings, claim_lines)
+            claim_lines.add(at)
             if platform is not None:
-                claims.append((Claim(platform, counted.count, counted.unit, number,
-                                     approximate=counted.approximate), counted.total))
+                claims.append((Claim(platform, found.count, found.unit, at,
+                                     approximate=found.approximate), found.total))
     stops = set(headings) | claim_lines | set(skip)
     for claim, _ in claims:
         if claim.unit == POSTS:
             claim.breakdown = breakdown_after(lines, claim.line, stops)
     return claims
+
+
+_CARRIES_ON = re.compile(r"(?:,|;|:|\by|\be)\s*$")
+
+
+def _carried_over(line: str, last: Counted, next_line: str) -> list[Counted]:
+    """The items of an enumeration that a line break carried to the next line
+    ("...2 publicaciones en X,⏎2 en Facebook y 1 en YouTube")."""
+    if last.unit != POSTS or not _CARRIES_ON.search(line):
+        return []
+    return [Counted(count, POSTS, platform, approx, last.total)
+            for _, count, platform, approx in _enumerated(", " + next_line.strip(), 0)]
 
 
 def _label_above(lines: list[str], number: int, headings: dict[int, Heading],

@@ -66,6 +66,7 @@ def line_links(line: str) -> list[str]:
 def scan_links(lines: list[str], link_targets: dict[int, list[str]] | None = None
                ) -> list[FoundLink]:
     found: list[FoundLink] = []
+    wrapped: list[str] = []  # URLs of the line before: a PDF marks each wrapped piece
     for number, line in enumerate(lines, 1):
         matches = _matches(line)
         urls = [m.url for m in matches]
@@ -75,9 +76,10 @@ def scan_links(lines: list[str], link_targets: dict[int, list[str]] | None = Non
             found.append(FoundLink(urls[index], number, joined is None and _looks_cut(m, line)))
         for target in (link_targets or {}).get(number, []):
             url = _trim(target.strip())[0]
-            if url not in urls and _valid(url):
+            if url not in urls and url not in wrapped and _valid(url):
                 urls.append(url)
                 found.append(FoundLink(url, number))
+        wrapped = urls
     return found
 
 

@@ -23,7 +23,8 @@ def assign_covers(phases: list[Phase], lines: list[str], totals: set[int],
     keys = list(dict.fromkeys(p.key for p in phases if p.kind == PHASE))
     last_claim = max((c.line for p in phases if p.kind == PHASE for c in p.claims
                       if id(c) not in totals), default=0)
-    closing = sum(_closes_with_total(p, totals) for p in phases if p.kind == PHASE)
+    closing = sum(_closes_with_total(p, lines, totals, table_rows, keys)
+                  for p in phases if p.kind == PHASE)
     for phase in phases:
         for claim in phase.claims:
             line = lines[claim.line - 1]
@@ -49,7 +50,14 @@ def _covers_all(phase: Phase, claim: Claim, line: str, totals: set[int], table_r
     return claim.line > last_claim and closing < 2
 
 
-def _closes_with_total(phase: Phase, totals: set[int]) -> bool:
-    """The phase's last claim is a total coming after claims of its own."""
+def _closes_with_total(phase: Phase, lines: list[str], totals: set[int], table_rows: set[int],
+                       keys: list[str]) -> bool:
+    """The phase's last claim is an unnamed total line after claims of its own (a table's Total
+    row, a subtotal, or a total that names its phase says what it covers)."""
     claims = sorted(phase.claims, key=lambda c: c.line)
-    return len(claims) > 1 and id(claims[-1]) in totals and id(claims[0]) not in totals
+    last = claims[-1] if claims else None
+    if (len(claims) < 2 or id(last) not in totals or id(claims[0]) in totals
+            or last.line in table_rows):
+        return False
+    line = lines[claims[-1].line - 1]
+    return not _SUBTOTAL.search(line) and phase_key_named(line, keys) is None

@@ -28,6 +28,7 @@ _MARKUP = re.compile(r"^[\s*_>•·\-–—]+|[\s*_]+$")
 _LIST_ITEM = re.compile(r"\s*(?:[-•·–—]|\*(?!\*))\s")
 _LEADING_LABEL = re.compile(rf"(?:\d{{1,3}}|[A-Z]|{_ROMAN})[.)]\s")
 _MAX_LABEL_WORDS = 5
+_MAX_GROUP_WORDS = 8
 _MAX_LABEL_CHARS = 60  # longer than any platform label, even with a trailing note
 
 
@@ -149,7 +150,8 @@ def layout_of(lines: list[str], headings: dict[int, Heading], link_lines: set[in
     current, annex = 0, 0
     for number, line in enumerate(lines, start=1):
         heading = headings.get(number)
-        if annex and number not in link_lines and (group := _group(line, heading, titles)):
+        if annex and number not in link_lines and (
+                group := _group(line, heading, titles, _next_is_link(lines, number, link_lines))):
             named = group[0]
             current = phase_lines[named] if named is not None else annex
             layout.groups.add(number)
@@ -166,13 +168,20 @@ def layout_of(lines: list[str], headings: dict[int, Heading], link_lines: set[in
     return layout
 
 
-def _group(line: str, heading: Heading | None, titles: dict[str, str]
+def _next_is_link(lines: list[str], number: int, link_lines: set[int]) -> bool:
+    following = next((n for n in range(number + 1, len(lines) + 1) if lines[n - 1].strip()), 0)
+    return following in link_lines
+
+
+def _group(line: str, heading: Heading | None, titles: dict[str, str], over_links: bool
            ) -> tuple[str | None] | None:
     """In an annex: (the phase key or None) when the line opens a group of links, else None.
 
-    A group names a phase by key or title; a line ending in ":" that names neither a phase
-    nor a platform ("Otros enlaces:") opens a group of no phase. A phase heading that names no
-    earlier phase is a new phase (None), and so ends the annex.
+    A group names a phase by key or title; an unlabelled heading ("### Material adicional") or
+    a line ending in ":" that names neither a phase nor a platform ("Otros enlaces:") opens a
+    group of no phase, and so does a short line right over links ("Otras publicaciones").
+    A labelled heading that names no earlier phase is a new phase (None),
+    and so ends the annex.
     """
     text = strip_markup(line)
     if not text or len(text) >= MAX_HEADING or label_of(text) or is_links_intro(text):
@@ -182,7 +191,10 @@ def _group(line: str, heading: Heading | None, titles: dict[str, str]
     named = _phase_named(text, titles)
     if named is not None:
         return (named,)
-    if heading is None and text.endswith(":") and not mentions_platform(text):
+    if heading is not None:  # a new phase if it has a label; else a group of the annex
+        return None if heading.key != heading.title else (None,)
+    short = len(text.split()) <= _MAX_GROUP_WORDS
+    if short and (text.endswith(":") or over_links) and not mentions_platform(text):
         return (None,)
     return None
 
@@ -229,7 +241,7 @@ def assemble_phases(headings: dict[int, Heading], layout: Layout, claims: list[C
         owner = layout.owners[item.line - 1]
         if owner not in phases:
             heading = headings.get(owner)
-            phases[owner] = (Phase(heading.key, heading.title, heading.line, heading.kind)
+            phases[owner] = (Phase(heading.key, heading.title, heading.line, kind=heading.kind)
                              if heading else Phase("", "", None))
         target = phases[owner].claims if isinstance(item, Claim) else phases[owner].links
         target.append(item)

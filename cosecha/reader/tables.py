@@ -38,15 +38,25 @@ def find_tables(lines: list[str], stops: set[int]) -> Tables:
     """Every claim table of the report; `stops` (headings) end a table."""
     tables = Tables()
     row_platform: str | None = None
-    in_table = False
+    layout = None  # the header's cell separator while in a table
     for number, line in enumerate(lines, start=1):
         if not line.strip() or number in stops:
-            in_table = False
+            layout = None
         elif _is_header(line):
-            in_table, row_platform = True, None
-        elif in_table:
-            in_table, row_platform = _add_row(tables, number, line, row_platform)
+            layout, row_platform = _separator(line), None
+        elif layout not in (None, TEXT) and _separator(line) != layout:
+            layout = None  # a paragraph after a .docx or Markdown table
+        elif layout is not None:
+            going_on, row_platform = _add_row(tables, number, line, row_platform)
+            layout = layout if going_on else None
     return tables
+
+
+TEXT = "text"  # cells only spaces apart, as in a PDF's text
+
+
+def _separator(line: str) -> str:
+    return "\t" if "\t" in line else "|" if line.count("|") >= 2 else TEXT
 
 
 def _add_row(tables: Tables, number: int, line: str, previous: str | None
@@ -56,9 +66,10 @@ def _add_row(tables: Tables, number: int, line: str, previous: str | None
         return True, previous
     row = _row(line)
     if row is None:
-        if previous is None or len(_URL.sub("", line).strip()) > _MAX_CONTINUATION:
+        if len(_URL.sub("", line).strip()) > _MAX_CONTINUATION:
             return False, None
-        tables.platforms[number] = previous
+        if previous is not None:  # else the header's own wrapped cells
+            tables.platforms[number] = previous
         return True, previous
     platform, counted = row
     tables.rows.add(number)
@@ -93,7 +104,7 @@ def _cells(line: str) -> list[str]:
         parts = line.strip().strip("|").split("|")
     else:
         parts = re.split(r" {2,}", line.strip())
-    return [part.strip() for part in parts if part.strip()]
+    return [part.strip(" *_") for part in parts if part.strip(" *_")]  # **Total** is Total
 
 
 def _row(line: str) -> tuple[str, Counted | None] | None:
