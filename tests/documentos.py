@@ -73,7 +73,7 @@ def _add_table(document, rows: list[list]) -> None:
     table.style = "Table Grid"
     for r, row in enumerate(rows):
         for c, cell in enumerate(row):
-            lines = cell if isinstance(cell, list) else [cell]
+            lines = _cell_lines(cell)
             paragraphs = table.cell(r, c).paragraphs
             for i, line in enumerate(lines):
                 paragraph = paragraphs[0] if i == 0 else table.cell(r, c).add_paragraph()
@@ -123,14 +123,35 @@ def _block_lines(block: tuple) -> list[list[tuple]]:
         return _flow([content], LEFT, width, REGULAR)
     if kind == "paragraph_links":
         return _flow(content, LEFT, width, REGULAR)
+    lefts = _columns(content)
     return [baseline for r, row in enumerate(content)
-            for baseline in _row_lines(row, BOLD if r == 0 else REGULAR)]
+            for baseline in _row_lines(row, lefts, BOLD if r == 0 else REGULAR)]
 
 
-def _row_lines(row: list, font: str) -> list[list[tuple]]:
-    column = (RIGHT - LEFT) / len(row)
-    cells = [[line for item in (cell if isinstance(cell, list) else [cell])
-              for line in _flow([item], LEFT + c * column, column - 2 * CHAR, font)]
+def _columns(rows: list[list]) -> list[float]:
+    """Column edges as Word's autofit draws them: each column as wide as its header, the rest
+    of the width shared after the longest line of each."""
+    header = [(len(_text(_cell_lines(cell)[0])) + 3) * CHAR for cell in rows[0]]
+    longest = [max(len(_text(line)) for row in rows for line in _cell_lines(row[c]))
+               for c in range(len(rows[0]))]
+    spare = max(RIGHT - LEFT - sum(header), 0)
+    edges = [LEFT]
+    for least, most in zip(header, longest):
+        edges.append(edges[-1] + least + spare * most / max(sum(longest), 1))
+    return edges
+
+
+def _cell_lines(cell) -> list:
+    return cell if isinstance(cell, list) else [cell]
+
+
+def _text(part) -> str:
+    return part if isinstance(part, str) else part[0]
+
+
+def _row_lines(row: list, edges: list[float], font: str) -> list[list[tuple]]:
+    cells = [[line for item in _cell_lines(cell)
+              for line in _flow([item], edges[c], edges[c + 1] - edges[c] - 2 * CHAR, font)]
              for c, cell in enumerate(row)]
     return [[segment for cell in cells if i < len(cell) for segment in cell[i]]
             for i in range(max(len(cell) for cell in cells))]
