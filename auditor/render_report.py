@@ -11,6 +11,8 @@ from cosecha.model import Claim, Link, Phase, Report
 from cosecha.output import visible
 
 _NONE = "—"
+_APPROXIMATE = {"more_than": "más de", "at_least": "al menos", "about": "alrededor de",
+                "less_than": "menos de"}
 
 
 def platform_text(name: str | None) -> str:
@@ -56,11 +58,13 @@ def phase_table(phase: Phase) -> Table:
              else "Contenido sin encabezado")
     if phase.line and phase.key == phase.title:
         title = f"{phase.title} (línea {phase.line})"
+
     table = Table(title=visible(title), title_justify="left", title_style="bold", expand=False)
     for header in ("Línea", "Plataforma", "Afirmación o enlace", "Listado como", "ID"):
         table.add_column(header, overflow="fold")
     for claim in phase.claims:
-        table.add_row(str(claim.line), platform_text(claim.platform), claim_text(claim), "", "")
+        table.add_row(str(claim.line), platform_text(claim.platform),
+                      claim_text(claim) + _scope(phase, claim), "", "")
     for link in phase.links:
         table.add_row(*_link_row(link))
     return table
@@ -70,10 +74,22 @@ def claim_text(claim: Claim) -> str:
     if claim.unit == "percent":
         return f"{claim.count:g} %".replace(".", ",")
     text = f"{claim.count} publicaciones"
+    if claim.approximate:
+        text = f"{_APPROXIMATE[claim.approximate]} {text}"
     if claim.breakdown:
         total = sum(item.count for item in claim.breakdown)
         text += f" (desglose: {len(claim.breakdown)} rubros, suman {total})"
     return text
+
+
+def _scope(phase: Phase, claim: Claim) -> str:
+    """What a claim sums when not only its own phase: "(suma las fases 1, 2 y 3)"."""
+    if claim.covers in ([], [phase.key]):
+        return ""
+    keys = [visible(key) for key in claim.covers]
+    if len(keys) == 1:
+        return f" (de la fase {keys[0]})"
+    return f" (suma las fases {', '.join(keys[:-1])} y {keys[-1]})"
 
 
 def _link_row(link: Link) -> tuple[str, ...]:

@@ -28,6 +28,8 @@ CUT_REST = re.compile(r" {1,2}([\w~%+.-]{2,}[/=&]\S*)")
 UNSAFE = re.compile(r"[\s\x00-\x1f\x7f]")
 ORIGIN = re.compile(r"(https?)://([^/?#]*)", re.IGNORECASE)
 MAX_URL = 65536  # httpx's limit
+WORD = re.compile(r"[A-ZÁÉÍÓÚÑ]?[a-záéíóúñü]{3,}|X")  # a word, not a piece of an id
+NEARBY = 3  # lines around a hyperlink where its target, written out, is the same link
 HOST_LABEL = r"[^\W_](?:[\w-]*[^\W_])?"
 VALID_HOST = re.compile(rf"(?:{HOST_LABEL}\.)*{HOST_LABEL}")
 MARKDOWN = re.compile(r"\[([^\[\]]*)\]\(")
@@ -63,24 +65,35 @@ def line_links(line: str) -> list[str]:
     return [m.url for m in _matches(line)]
 
 
-def scan_links(lines: list[str], link_targets: dict[int, list[str]] | None = None
-               ) -> list[FoundLink]:
+def scan_links(lines: list[str], link_targets: dict[int, list[str]] | None = None,
+               shown_urls: dict[int, list[str]] | None = None) -> list[FoundLink]:
+    """The links of a report's lines and of its hyperlinks (`link_targets`); an address shown
+    over a hyperlink to another (`shown_urls`, a channel over its video) is not a link."""
     found: list[FoundLink] = []
-    wrapped: list[str] = []  # URLs of the line before: a PDF marks each wrapped piece
+    covered = {line: set(urls) for line, urls in (shown_urls or {}).items()}
     for number, line in enumerate(lines, 1):
-        matches = _matches(line)
-        urls = [m.url for m in matches]
-        for index, m in enumerate(matches):
+        for m in _matches(line):
             joined = _rejoin(m, line, lines[number] if number < len(lines) else None)
-            urls[index] = joined or m.url
-            found.append(FoundLink(urls[index], number, joined is None and _looks_cut(m, line)))
-        for target in (link_targets or {}).get(number, []):
+            if not _shown_near(joined or m.url, number, covered):
+                found.append(FoundLink(joined or m.url, number,
+                                       joined is None and _looks_cut(m, line)))
+    shown: dict[int, set[str]] = {}
+    for link in found:
+        shown.setdefault(link.line, set()).add(link.url)
+    for number, targets in sorted((link_targets or {}).items()):
+        for target in targets if 1 <= number <= len(lines) else ():
             url = _trim(target.strip())[0]
-            if url not in urls and url not in wrapped and _valid(url):
-                urls.append(url)
+            if _valid(url) and not _shown_near(url, number, shown):
+                shown.setdefault(number, set()).add(url)
                 found.append(FoundLink(url, number))
-        wrapped = urls
-    return found
+    return sorted(found, key=lambda link: link.line)
+
+
+def _shown_near(url: str, number: int, shown: dict[int, set[str]]) -> bool:
+    """The address is among those `shown` on the lines nearby: a hyperlink's target written
+    out in the text is one link, not two. (A PDF marks each piece of a wrapped address, and may
+    place a piece's mark on an earlier line that starts the same way.)"""
+    return any(url in shown.get(near, ()) for near in range(number - NEARBY, number + NEARBY + 1))
 
 
 def _matches(line: str) -> list[_Match]:
@@ -164,7 +177,7 @@ def _rejoin(m: _Match, line: str, next_line: str | None) -> str | None:
         return None
     rest = next_line.strip()
     piece = rest.split(maxsplit=1)[0] if rest else ""
-    if not piece or "://" in piece or _candidate().match(piece):
+    if not piece or "://" in piece or _candidate().match(piece) or _starts_text(piece):
         return None
     joined = _trim(m.url + piece)[0]
     if not _valid(joined) or claimant(joined).fallback:
@@ -175,6 +188,12 @@ def _rejoin(m: _Match, line: str, next_line: str | None) -> str | None:
     if before is not None and piece != rest:
         return None
     return joined
+
+
+def _starts_text(piece: str) -> bool:
+    """A label ("X:", "Facebook:") or a word ("Publicaciones") opens the next line: it is
+    text, never the rest of an id."""
+    return piece.endswith(":") or bool(WORD.fullmatch(piece.rstrip(TRAILING)))
 
 
 def _looks_cut(m: _Match, line: str) -> bool:

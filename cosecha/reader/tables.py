@@ -137,7 +137,9 @@ def _names() -> re.Pattern[str]:
 def _leading_name(text: str) -> tuple[str, ...]:
     """A row without cell separators: the platform (or Total) it starts with, and the rest."""
     found = _names().match(text)
-    return (found["name"], text[found.end():]) if found else (text,)
+    if found is None or len(_URL.sub("", text[found.end():]).strip()) > _MAX_CONTINUATION:
+        return (text,)  # prose that starts with a name ("Total de publicaciones en...: 16")
+    return found["name"], text[found.end():]
 
 
 _COUNT_CELL = re.compile(rf"(?<![\w/.,:])(?P<num>{NUMBER})(?![\w/.,:]*\w)", re.IGNORECASE)
