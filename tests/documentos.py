@@ -123,9 +123,9 @@ def _block_lines(block: tuple) -> list[list[tuple]]:
         return _flow([content], LEFT, width, REGULAR)
     if kind == "paragraph_links":
         return _flow(content, LEFT, width, REGULAR)
-    lefts = _columns(content)
+    edges = _columns(content)
     return [baseline for r, row in enumerate(content)
-            for baseline in _row_lines(row, lefts, BOLD if r == 0 else REGULAR)]
+            for baseline in _row_lines(row, edges, BOLD if r == 0 else REGULAR)]
 
 
 def _columns(rows: list[list]) -> list[float]:

@@ -8,6 +8,7 @@ gives the same finding in every layout.
 
 from __future__ import annotations
 
+import io
 import string
 import tempfile
 from collections import Counter
@@ -183,3 +184,19 @@ def test_the_same_facts_read_the_same_in_every_layout(layout, facts):
     assert {part: seen[part] for part in READING} == {part: reference[part] for part in READING}
     assert plain["findings"] == wanted["findings"]
     assert seen["findings"] == reference["findings"]
+
+
+def test_the_pdf_layout_is_what_pypdf_reads_of_a_word_export():
+    """Cells on one baseline read as one line; a wrapped address has an annotation per piece."""
+    from pypdf import PdfReader
+
+    from documentos import pdf_bytes
+
+    channel, video = "https://www.youtube.com/@CNEEcuadorOficial", "https://youtu.be/FVxRBZKWRe4"
+    page = PdfReader(io.BytesIO(pdf_bytes([[("table", [
+        ["Red social", "N.º de publicaciones", "Enlaces"],
+        ["YouTube", "1", [(channel, video)]]])]]))).pages[0]
+    header, row, rest = page.extract_text().splitlines()
+    assert header == "Red social N.º de publicaciones Enlaces"
+    assert row.startswith("YouTube 1 https://") and row.split()[-1] + rest == channel
+    assert [a.get_object()["/A"]["/URI"] for a in page["/Annots"]] == [video, video]
