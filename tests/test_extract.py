@@ -1,14 +1,18 @@
-"""Plain-text reports: encodings, line ends, spaces, and the files that cannot be read."""
+"""Plain-text reports: encodings, line ends, spaces, and the files that cannot be read; and
+the addresses a .docx or .pdf hyperlink shows but replaces by its target."""
 
 from __future__ import annotations
 
 import codecs
+import io
 import os
 from pathlib import Path
 
+import docx
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from test_formats import add_hyperlink, make_pdf
 
 from cosecha.reader.extract import (MAX_BYTES, ReadError, decode_text, extract_bytes,
                                     extract_path, sniff_kind)
@@ -213,3 +217,37 @@ def test_any_utf8_text_keeps_its_line_count(text):
     ends = text.replace("\r\n", "\n").replace("\r", "\n").count("\n")
     trailing = text.endswith(("\r", "\n"))
     assert len(lines) == ends + (0 if trailing else 1)
+
+
+# --- a hyperlink shown as another address -------------------------------------------------
+
+CHANNEL = "https://www.youtube.com/@CNE_Ecuador"
+VIDEO = "https://youtu.be/FVxRBZKWRe4"
+
+
+def test_pdf_link_over_a_shown_address_records_the_address_its_target_replaces():
+    data = make_pdf([(["Informe", f"Canal {CHANNEL}", f"Video {VIDEO}"], {1: VIDEO, 2: VIDEO})])
+    extracted = extract_bytes(data, "pdf")
+    assert extracted.link_targets == {2: [VIDEO], 3: [VIDEO]}
+    assert extracted.shown_urls == {2: [CHANNEL]}  # line 3 shows the target itself
+
+
+def test_docx_hyperlink_shown_as_another_address_records_it():
+    document = docx.Document()
+    add_hyperlink(document.add_paragraph("Canal: "), VIDEO, CHANNEL)
+    add_hyperlink(document.add_paragraph("Video: "), VIDEO, "ver el video")
+    output = io.BytesIO()
+    document.save(output)
+    extracted = extract_bytes(output.getvalue(), "docx")
+    assert extracted.link_targets == {1: [VIDEO], 2: [VIDEO]}
+    assert extracted.shown_urls == {1: [CHANNEL]}
+
+
+def test_docx_vertically_merged_cell_shows_its_text_on_each_row_it_spans():
+    document = docx.Document()
+    table = document.add_table(rows=2, cols=2)
+    table.cell(0, 0).merge(table.cell(1, 0)).text = "Facebook"
+    table.cell(0, 1).text, table.cell(1, 1).text = "a", "b"
+    output = io.BytesIO()
+    document.save(output)
+    assert extract_bytes(output.getvalue(), "docx").lines == ["Facebook\ta", "Facebook\tb"]

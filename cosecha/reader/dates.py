@@ -21,8 +21,9 @@ _LONG = rf"(?P<d>\d{{1,2}})(?:º|°|ro)?\s+de\s+(?P<m>{_MONTH})\s+(?:de|del)\s+(
 _DATE = re.compile(
     rf"\b(?:{_LONG}|(?P<dd>\d{{1,2}})/(?P<mm>\d{{1,2}})/(?P<yy>\d{{4}})"
     rf"|(?P<iy>\d{{4}})-(?P<im>\d{{2}})-(?P<id>\d{{2}}))\b", re.IGNORECASE)
+# the place starts a word: unanchored, a long run of capitals is tried from each of its letters
 _PLACE_DATE = re.compile(
-    rf"(?P<place>[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*){{0,3}}),\s+"
+    rf"(?<!\w)(?P<place>[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*(?:\s+[A-ZÁÉÍÓÚÑ][\wáéíóúñü]*){{0,3}}),\s+"
     rf"(?:D\.\s?M\.,\s*)?(?P<date>{_LONG})")
 _EVENT_LABEL = re.compile(
     r"fecha\s+(?:de\s+)?(?:la\s+|el\s+|del\s+)?(?:evento|acto|rendici[oó]n|deliberaci[oó]n"

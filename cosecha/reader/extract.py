@@ -21,6 +21,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .links import line_links
+
 MAX_BYTES = 50 * 1024 * 1024
 MAX_UNZIPPED = 4 * MAX_BYTES  # a .docx inflating beyond this is refused (zip bombs)
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown"}
@@ -45,6 +47,9 @@ class Extracted:
     # 1-based line -> hyperlink targets on that line whose visible text differs from the target
     link_targets: dict[int, list[str]] = field(default_factory=dict)
     heading_lines: set[int] = field(default_factory=set)  # .docx paragraphs in a Heading style
+    # 1-based line -> URLs in the visible text of a hyperlink (as `links.line_links` finds them)
+    # that its target, listed in link_targets, replaces: a channel address shown over a video
+    shown_urls: dict[int, list[str]] = field(default_factory=dict)
 
 
 class ReadError(Exception):
@@ -169,11 +174,12 @@ def _extract_docx(data: bytes) -> Extracted:
     extracted = Extracted([])
     document = _open_docx(data)
     try:
+        headings = _heading_styles(document)
         for block in document.iter_inner_content():
             if hasattr(block, "rows"):
                 _add_table(extracted, block)
             else:
-                _add_paragraph(extracted, block)
+                _add_paragraph(extracted, block, headings)
     except (KeyError, ValueError, etree.LxmlError) as err:  # e.g. a hyperlink to a missing rel
         raise ReadError(BAD_DOCX) from err
     return extracted
@@ -204,27 +210,38 @@ def _check_zip(data: bytes) -> None:
         raise ReadError(f"{BAD_DOCX[:-1]}: dice ocupar más de {MAX_UNZIPPED // 2**20} MB)")
 
 
-def _add_paragraph(extracted: Extracted, paragraph) -> None:
+def _add_paragraph(extracted: Extracted, paragraph, headings: dict[str | None, bool]) -> None:
     first = len(extracted.lines) + 1
     parts = split_lines(paragraph.text) or [""]
     extracted.lines.extend(parts)
-    if _is_heading(paragraph):
+    if headings.get(paragraph._p.style, headings[None]):
         extracted.heading_lines.add(first)
     for link in paragraph.hyperlinks:
         _add_target(extracted, link.url, link.text, first, parts)
 
 
-def _is_heading(paragraph) -> bool:
-    name = (paragraph.style.name or "") if paragraph.style is not None else ""
-    return name.lower().startswith(HEADING_STYLES)
+def _heading_styles(document) -> dict[str | None, bool]:
+    """Paragraph style id -> whether it is a heading style (None: the default style), read
+    once: python-docx's `paragraph.style` looks for the styles part among all the relationships
+    and for the style among all the styles, for every paragraph (hours on a .docx with thousands
+    of styles). Same rules: an unknown id is the default style."""
+    from docx.enum.style import WD_STYLE_TYPE
+
+    headings: dict[str | None, bool] = {None: False}
+    for style in document.styles.element.style_lst:
+        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+            continue
+        heading = (style.name_val or "").lower().startswith(HEADING_STYLES)
+        headings.setdefault(style.styleId, heading)
+        if style.default:
+            headings[None] = heading
+    return headings
 
 
 def _add_table(extracted: Extracted, table) -> None:
+    above: dict[int, object] = {}  # grid column -> the cell whose text it shows, in the row above
     for row in table.rows:
-        cells = []
-        for cell in row.cells:  # a merged cell is repeated once per grid column it spans
-            if not cells or cell._tc is not cells[-1]._tc:
-                cells.append(cell)
+        cells, above = _row_cells(row, table, above)
         line = "\t".join(" ".join(split_lines(cell.text)) for cell in cells)
         extracted.lines.append(line)
         number = len(extracted.lines)
@@ -234,19 +251,48 @@ def _add_table(extracted: Extracted, table) -> None:
                     _add_target(extracted, link.url, link.text, number, [line])
 
 
+def _row_cells(row, table, above: dict[int, object]) -> tuple[list, dict[int, object]]:
+    """The row's cells, each once; a vertically merged cell shows the text of the cell it
+    continues. Never `row.cells`: it repeats a cell once per grid column it spans, and a
+    `gridSpan` of 1,500,000,000 exhausts the memory."""
+    from docx.table import _Cell
+
+    cells, shown, column = [], {}, row.grid_cols_before
+    for tc in row._tr.tc_lst:
+        cell = above.get(column) if tc.vMerge == "continue" else None
+        if cell is None:
+            cell = _Cell(tc, table)
+        shown[column] = cell
+        if not cells or cell._tc is not cells[-1]._tc:
+            cells.append(cell)
+        column += tc.grid_span
+    return cells, shown
+
+
 def _add_target(extracted: Extracted, url: str, text: str, first: int, parts: list[str]) -> None:
     """Record a hyperlink on the line of the paragraph where its visible text sits."""
     url, text = url.strip(), normalise(text).strip()
     if not url or url == text:
         return
     offset = next((i for i, part in enumerate(parts) if text and text in part), 0)
-    extracted.link_targets.setdefault(first + offset, []).append(url)
+    _add_link(extracted, first + offset, url, text)
+
+
+def _add_link(extracted: Extracted, line: int, url: str, shown: str) -> None:
+    extracted.link_targets.setdefault(line, []).append(url)
+    replaced = [found for found in line_links(shown) if found != url]
+    if replaced:
+        extracted.shown_urls.setdefault(line, []).extend(replaced)
 
 
 # --- pdf ----------------------------------------------------------------------------------
 # A URI annotation is placed on the line holding the text inside its rectangle; when that text
 # cannot be found (no text drawn there, or the page text reorders it), on the page's first line;
-# on a page without text, on the line before it. A malformed annotation is skipped.
+# on a page without text, on the line before it. A malformed annotation is skipped. An annotation
+# object shared by several pages is read once, on the first; beyond the caps the rest are skipped.
+
+MAX_PAGE_ANNOTATIONS = 2_000
+MAX_ANNOTATIONS = 20_000
 
 
 @dataclass
@@ -261,13 +307,14 @@ def _extract_pdf(data: bytes) -> Extracted:
     from pypdf.errors import FileNotDecryptedError, PyPdfError
 
     extracted = Extracted([])
+    seen: set[tuple[int, int]] = set()  # the annotations and /Annots arrays already read
     with _quiet_pypdf():
         try:
             reader = PdfReader(io.BytesIO(data))
             if reader.is_encrypted and not reader.decrypt(""):
                 raise ReadError(LOCKED_PDF)
             for page in reader.pages:
-                _add_page(extracted, page)
+                _add_page(extracted, page, seen)
         except FileNotDecryptedError as err:
             raise ReadError(LOCKED_PDF) from err
         except (PyPdfError, ValueError, KeyError, TypeError, IndexError, AttributeError,
@@ -291,7 +338,7 @@ def _quiet_pypdf():
         logger.setLevel(level)
 
 
-def _add_page(extracted: Extracted, page) -> None:
+def _add_page(extracted: Extracted, page, seen: set[tuple[int, int]]) -> None:
     chunks: list[_Chunk] = []
 
     def visit(text, cm, tm, font_dict, font_size):
@@ -302,14 +349,16 @@ def _add_page(extracted: Extracted, page) -> None:
     lines = split_lines(page.extract_text(visitor_text=visit) or "")
     first = len(extracted.lines) + 1
     extracted.lines.extend(lines)
-    for uri, box in _uri_annotations(page):
-        line = first + _line_of(_text_in(box, chunks), lines) if lines else max(first - 1, 1)
-        extracted.link_targets.setdefault(line, []).append(uri)
+    for uri, box in _uri_annotations(page, seen):
+        shown = _text_in(box, chunks)
+        line = first + _line_of(shown, lines) if lines else max(first - 1, 1)
+        _add_link(extracted, line, uri, shown)
 
 
-def _uri_annotations(page) -> list[tuple[str, tuple[float, float, float, float]]]:
+def _uri_annotations(page, seen: set[tuple[int, int]]
+                     ) -> list[tuple[str, tuple[float, float, float, float]]]:
     found = []
-    for ref in page.get("/Annots") or []:
+    for ref in _new_annotations(page, seen):
         try:
             link = _uri_annotation(ref.get_object())
         except (ValueError, TypeError, AttributeError, KeyError, IndexError):
@@ -317,6 +366,31 @@ def _uri_annotations(page) -> list[tuple[str, tuple[float, float, float, float]]
         if link is not None:
             found.append(link)
     return found
+
+
+def _new_annotations(page, seen: set[tuple[int, int]]) -> list:
+    """The page's annotations not read before, within the caps."""
+    refs = page.raw_get("/Annots") if "/Annots" in page else None
+    if refs is None or _seen_before(refs, seen):
+        return []
+    fresh = []
+    for ref in (refs.get_object() or [])[:MAX_PAGE_ANNOTATIONS]:
+        if len(seen) >= MAX_ANNOTATIONS:
+            break
+        if not _seen_before(ref, seen):
+            fresh.append(ref)
+    return fresh
+
+
+def _seen_before(ref, seen: set[tuple[int, int]]) -> bool:
+    """Whether `ref` is an indirect object read before; marks it read. Direct ones never are."""
+    if not hasattr(ref, "idnum"):
+        return False
+    key = (ref.idnum, ref.generation)
+    if key in seen:
+        return True
+    seen.add(key)
+    return False
 
 
 def _uri_annotation(annot) -> tuple[str, tuple[float, float, float, float]] | None:
