@@ -7,9 +7,12 @@ and one writer work at once; the busy timeout lets two writers take turns.
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import sqlite3
+import tempfile
+import time
 from contextlib import contextmanager
 from datetime import datetime, timedelta, timezone
 from pathlib import Path
@@ -20,9 +23,12 @@ from sqlite_utils import Database
 from .migrations import MIGRATIONS, NAMES
 
 BUSY_TIMEOUT_S = 30
+OWNER_ONLY = 0o600
 CONCLUSIVE = ("alive", "broken")
 CHECK_COLUMNS = ("status", "reason", "http_status", "author", "published_at", "title",
                  "final_url")
+DAMAGED = ("la base de datos está dañada (falla PRAGMA quick_check); no se tocó ningún "
+           "respaldo: restaure el último respaldo bueno")
 
 
 class StoreError(Exception):
@@ -51,13 +57,25 @@ def explain(error: sqlite3.Error) -> str:
         return "la base de datos es de solo lectura; use --db con una ruta en la que se pueda escribir"
     if "locked" in text or "busy" in text:
         return "la base de datos está ocupada por otro proceso; inténtelo de nuevo más tarde"
-    if "not a database" in text or "malformed" in text or "corrupt" in text:
+    if "not a database" in text:
         return "el archivo no es una base de datos SQLite válida"
+    if "malformed" in text or "corrupt" in text:
+        return "la base de datos está dañada; restaure el último respaldo bueno"
     if "unable to open" in text:
         return "no se pudo abrir la base de datos (¿existe la carpeta y hay permiso?)"
     if "disk i/o error" in text:
         return "error de lectura o escritura en el disco de la base de datos; no se guardó nada a medias"
-    return f"error de la base de datos: {error}"
+    # the driver's own text is English: the user gets the code, not the sentence
+    return f"error de la base de datos ({getattr(error, 'sqlite_errorname', type(error).__name__)})"
+
+
+def explain_os(problem: OSError) -> str:
+    if problem.errno == errno.ENOSPC:
+        return "no queda espacio en el disco para la base de datos; no se guardó nada a medias"
+    if problem.errno in (errno.EROFS, errno.EACCES, errno.EPERM):
+        return "no se pudo crear la base de datos: la carpeta es de solo lectura o no hay permiso"
+    return (f"no se pudo crear la base de datos (error del sistema "
+            f"{errno.errorcode.get(problem.errno, problem.errno)})")
 
 
 @contextmanager
@@ -68,13 +86,82 @@ def translated_errors():
         raise StoreError(explain(error)) from None
 
 
+def is_busy(error: sqlite3.Error) -> bool:
+    return getattr(error, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+
+
+def fresh_file(path: Path, mode: int) -> int:
+    """A new empty file at `path`, open for writing: whatever was there (a half copy, a planted
+    symbolic link) is removed first, never written through, and O_EXCL refuses a race."""
+    path.unlink(missing_ok=True)
+    return os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL | os.O_NOFOLLOW, mode)
+
+
+def damage(conn: sqlite3.Connection) -> bool:
+    """Whether PRAGMA quick_check finds anything wrong (a page it cannot even read counts)."""
+    try:
+        return conn.execute("PRAGMA quick_check").fetchall() != [("ok",)]
+    except sqlite3.DatabaseError as error:
+        if is_busy(error):
+            raise
+        return True
+
+
 def open_store(path: str | Path, *, create: bool = True) -> Store:
     path = Path(path)
-    if not create and not path.exists():
-        raise StoreError("la base de datos no existe todavía (ejecute antes cosecha o auditor revisar)")
+    if not path.exists():
+        if not create:
+            raise StoreError("la base de datos no existe todavía (ejecute antes cosecha o auditor revisar)")
+        create_store(path)
+    elif is_empty(path):
+        raise StoreError("el archivo de la base está vacío (0 bytes) y no es una base de cosecha; "
+                         "no se usó: indique otra ruta con --db")
+    return connect(path)
+
+
+def is_empty(path: Path) -> bool:
+    """A zero-length file is not a store, unless a store killed before its first checkpoint
+    still holds everything in its -wal (as stores made before creation was atomic could)."""
+    wal = path.with_name(path.name + "-wal")
+    return path.is_file() and path.stat().st_size == 0 and not (wal.exists() and wal.stat().st_size)
+
+
+def create_store(path: Path) -> None:
+    """A new store is built whole under a private name, owner-only, then linked into place:
+    no one ever opens it half made, and of two processes creating it at once one link wins
+    and the other opens the winner's."""
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        handle, name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".nueva", dir=path.parent)
+        os.close(handle)
+    except OSError as problem:
+        raise StoreError(explain_os(problem)) from None
+    temp = Path(name)
+    try:
+        connect(temp).close()
+        put_in_place(temp, path)
+    except OSError as problem:
+        raise StoreError(explain_os(problem)) from None
+    finally:
+        for leftover in (temp, temp.with_name(temp.name + "-wal"), temp.with_name(temp.name + "-shm")):
+            leftover.unlink(missing_ok=True)
+
+
+def put_in_place(temp: Path, path: Path) -> None:
+    try:
+        os.link(temp, path)
+    except FileExistsError:
+        pass  # another process created it first: its store is as good as ours
+    except OSError as problem:
+        # file systems without hard links (FAT): a plain rename, if the name is still free
+        if problem.errno not in (errno.EPERM, errno.EOPNOTSUPP) or path.exists():
+            raise
+        os.rename(temp, path)
+
+
+def connect(path: Path) -> Store:
     with translated_errors():
-        if create:
-            path.parent.mkdir(parents=True, exist_ok=True)
+        # the busy timeout is set at connect, before anything else touches the file
         conn = sqlite3.connect(path, timeout=BUSY_TIMEOUT_S, isolation_level=None)
     store = Store(Database(conn), path)
     try:
@@ -100,12 +187,30 @@ class Store:
             if not MIGRATIONS.pending(self.db):
                 return
             if self.db.journal_mode != "wal":
-                self.db.enable_wal()
+                self.enable_wal()
         with self.write():  # one opener migrates at a time; the others wait, then find none
             self.refuse_newer()
             MIGRATIONS.apply(self.db)
             # also for tools that only read user_version (and for versions that check it)
             self.db.execute(f"PRAGMA user_version = {len(NAMES)}")
+
+    def enable_wal(self) -> None:
+        """Switching to WAL needs the file to itself, and SQLite answers "busy" at once instead of
+        using the busy timeout; so the switch is retried for as long as a write would wait."""
+        deadline = time.monotonic() + BUSY_TIMEOUT_S
+        while True:
+            try:
+                self.db.execute("PRAGMA journal_mode = wal")
+                return
+            except sqlite3.OperationalError as error:
+                if not is_busy(error) or time.monotonic() > deadline:
+                    raise
+                time.sleep(0.05)
+
+    def check_intact(self) -> None:
+        with translated_errors():
+            if damage(self.db.conn):
+                raise StoreError(DAMAGED)
 
     def refuse_newer(self) -> None:
         newer = {m.name for m in MIGRATIONS.applied(self.db)} - set(NAMES)
@@ -253,11 +358,12 @@ class Store:
     def latest_audits(self) -> list[dict]:
         """The latest audited version of each report (by path)."""
         rows = self._all(
-            """SELECT body FROM audits a WHERE a.id = (
+            """SELECT id, source, body FROM audits a WHERE a.id = (
                    SELECT b.id FROM audits b WHERE b.source = a.source
                    ORDER BY b.audited_at DESC, b.id DESC LIMIT 1)
                ORDER BY a.source""")
-        return [json.loads(row["body"]) for row in rows]
+        return [stored_json(row["body"], f"la auditoría guardada de {row['source']} "
+                                         f"(audits.id = {row['id']})") for row in rows]
 
     # nightly runs
 
@@ -272,13 +378,34 @@ class Store:
         """The states of the last `limit` nightly runs over `folder`, newest first."""
         rows = self._all("SELECT started_at, state FROM nightly_runs WHERE folder = ? "
                          "ORDER BY id DESC LIMIT ?", (folder, limit))
-        return [{"started_at": row["started_at"], **json.loads(row["state"])} for row in rows]
+        return [{"started_at": row["started_at"],
+                 **stored_json(row["state"], f"el estado de la auditoría nocturna del "
+                                             f"{row['started_at']}")} for row in rows]
 
     def backup(self, target: Path) -> None:
-        """A consistent copy through SQLite's backup API, even while others write."""
+        """A consistent copy through SQLite's backup API, even while others write, into a file
+        made fresh for it and readable by its owner only. A copy that fails quick_check is
+        removed, so it never takes the place of a good backup."""
         with translated_errors():
+            os.close(fresh_file(target, OWNER_ONLY))
             copy = sqlite3.connect(target)
             try:
                 self.db.conn.backup(copy)
+                damaged = damage(copy)
             finally:
                 copy.close()
+        if damaged:
+            target.unlink()
+            raise StoreError(DAMAGED)
+
+
+def stored_json(text: str, what: str) -> dict:
+    """A JSON object the store holds; one edited or damaged by hand is named, in Spanish."""
+    try:
+        value = json.loads(text)
+    except (TypeError, ValueError):
+        value = None
+    if not isinstance(value, dict):
+        raise StoreError(f"{what}: su JSON está dañado y no se puede leer; corríjalo con "
+                         "sqlite3 o restaure el último respaldo bueno")
+    return value

@@ -140,3 +140,32 @@ def test_two_processes_writing_at_once_lose_no_check(tmp_path):
     assert one("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL") == 2
     assert one("PRAGMA integrity_check") == "ok"
     store.close()
+
+
+def open_new_stores(folder: str, trials: int, start) -> list[str]:
+    """For each trial, waits for every opener, then opens (creating) the same new store."""
+    failures = []
+    for trial in range(trials):
+        start.wait()
+        try:
+            store = open_store(f"{folder}/t{trial}.db")
+            store.start_run("abrir")
+            store.close()
+        except StoreError as problem:
+            failures.append(f"{trial}: {problem}")
+    return failures
+
+
+def test_many_processes_creating_one_new_store_at_once_all_wait_and_succeed(tmp_path):
+    openers, trials = 5, 15
+    context = multiprocessing.get_context("spawn")
+    with context.Manager() as manager, context.Pool(openers) as pool:
+        start = manager.Barrier(openers)
+        failures = pool.starmap(open_new_stores, [(str(tmp_path), trials, start)] * openers)
+    assert [f for found in failures for f in found] == []
+    for trial in range(trials):
+        store = open_store(tmp_path / f"t{trial}.db")
+        assert store.db.execute("SELECT count(*) FROM runs").fetchone()[0] == openers
+        assert store.db.journal_mode == "wal" and (tmp_path / f"t{trial}.db").stat().st_mode & 0o777 == 0o600
+        store.close()
+    assert not list(tmp_path.glob(".*.nueva*"))
