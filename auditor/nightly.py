@@ -10,6 +10,8 @@ from __future__ import annotations
 import errno
 import fcntl
 import json
+import os
+import re
 import time
 from contextlib import contextmanager
 from dataclasses import dataclass, field, replace
@@ -17,6 +19,7 @@ from pathlib import Path
 
 from cosecha.harvest import HarvestOptions, now_iso
 from cosecha.inputs import Entry, InputProblem, reports_in
+from datos import fresh_file
 
 from .html import render_html
 from .model import ERROR, REVIEW, Audit, Finding
@@ -24,6 +27,8 @@ from .review import link_keys, read_entries, review
 from .summary import changes, platform_totals
 
 LOCK_SUFFIX = ".nocturno.lock"
+STAMP = r"\d{8}T\d{6}"
+DAY = r"\d{4}-\d{2}-\d{2}"
 
 
 class Busy(Exception):
@@ -37,6 +42,7 @@ OS_REASONS = {
     errno.ENOSPC: "no queda espacio en el disco",
     errno.ENOENT: "no existe la carpeta",
     errno.ENOTDIR: "parte de la ruta no es una carpeta",
+    errno.EEXIST: "apareció un archivo con ese nombre mientras se escribía",
 }
 
 
@@ -138,13 +144,17 @@ def chart_history(states: list[dict]) -> list[dict]:
 
 
 def keep_latest(folder: Path, pattern: str, keep: int) -> None:
-    for old in sorted(folder.glob(pattern))[:-keep or None]:
-        old.unlink(missing_ok=True)
+    """Removes all but the newest `keep` files whose whole name matches `pattern` (a regular
+    expression, so a name with glob characters rotates and a look-alike is never removed)."""
+    ours = sorted(name for name in os.listdir(folder) if re.fullmatch(pattern, name))
+    for old in ours[:-keep or None]:
+        (folder / old).unlink(missing_ok=True)
 
 
 def write_atomically(path: Path, text: str) -> None:
     partial = path.with_name(path.name + ".parcial")
-    partial.write_text(text, encoding="utf-8")
+    with open(fresh_file(partial, 0o666), "w", encoding="utf-8") as handle:  # the umask applies
+        handle.write(text)
     partial.replace(path)
 
 
@@ -156,8 +166,8 @@ def publish(options: NightlyOptions, day: str, page: str, data: dict) -> Path:
     for name, text in ((dated.name, page), (f"auditoria-{day}.json", body),
                        ("ultimo.html", page), ("ultimo.json", body)):
         write_atomically(out / name, text)
-    keep_latest(out, "auditoria-*.html", options.keep)
-    keep_latest(out, "auditoria-*.json", options.keep)
+    keep_latest(out, rf"auditoria-{DAY}\.html", options.keep)
+    keep_latest(out, rf"auditoria-{DAY}\.json", options.keep)
     return dated
 
 
@@ -168,14 +178,17 @@ def back_up(store, db_path: Path, keep: int) -> None:
     partial = db_path.with_name(f"{db_path.name}.respaldo.parcial")
     store.backup(partial)
     partial.replace(db_path.with_name(f"{db_path.name}.respaldo-{stamp}"))
-    keep_latest(db_path.parent, f"{db_path.name}.respaldo-*", keep)
+    keep_latest(db_path.parent, rf"{re.escape(db_path.name)}\.respaldo-{STAMP}", keep)
 
 
 def run_nightly(store, db_path: Path, options: NightlyOptions,
                 harvest: HarvestOptions) -> NightlyResult:
     started_at = now_iso()
     folder = str(options.folder.resolve())
-    reads, problems = read_entries([Entry("report", str(p)) for p in reports_in(options.folder)])
+    store.check_intact()  # nothing is published from, or backed up of, a damaged store
+    paths, outside = reports_in(options.folder)
+    reads, problems = read_entries([Entry("report", str(path)) for path in paths])
+    problems += outside
     bounded = replace(harvest, deadline=time.monotonic() + options.minutes * 60)
     audits = review(store, reads, bounded, command=f"auditor nocturno {folder}",
                     accounts=options.accounts, window_days=options.window_days)

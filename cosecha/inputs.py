@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 from dataclasses import dataclass
 from pathlib import Path
@@ -25,12 +26,30 @@ class InputProblem:
         return f"error: {self.source}: {self.message}"
 
 
-def reports_in(folder: Path) -> list[Path]:
-    return sorted(
-        path for path in folder.rglob("*")
-        if path.is_file() and path.suffix.lower() in REPORT_SUFFIXES
-        and not any(part.startswith(".") for part in path.relative_to(folder).parts)
-    )
+OUTSIDE = "es un enlace simbólico a un archivo fuera de la carpeta; no se lee"
+
+
+def reports_in(folder: Path) -> tuple[list[Path], list[InputProblem]]:
+    """The reports under `folder`, hidden names skipped. Links to folders are not followed (no
+    loops, nothing outside); a link to a file outside the folder is a problem and is not read,
+    so a planted link cannot publish what the folder's owner never put there."""
+    root = os.path.realpath(folder)
+    found, problems = [], []
+    for path in files_under(folder):
+        if path.suffix.lower() not in REPORT_SUFFIXES:
+            continue
+        target = os.path.realpath(path)
+        if path.is_symlink() and os.path.commonpath([root, target]) != root:
+            problems.append(InputProblem(str(path), OUTSIDE))
+        elif os.path.isfile(target):
+            found.append(path)
+    return sorted(found), problems
+
+
+def files_under(folder: Path):
+    for parent, folders, files in os.walk(folder):  # links to folders are listed, not entered
+        folders[:] = [name for name in folders if not name.startswith(".")]
+        yield from (Path(parent, name) for name in files if not name.startswith("."))
 
 
 def expand(entries: list[str], *, urls: bool = True) -> tuple[list[Entry], list[InputProblem]]:
@@ -42,8 +61,9 @@ def expand(entries: list[str], *, urls: bool = True) -> tuple[list[Entry], list[
         elif value == "-":
             found.append(Entry("report", "-"))
         elif Path(value).is_dir():
-            reports = reports_in(Path(value))
-            if not reports:
+            reports, outside = reports_in(Path(value))
+            problems.extend(outside)
+            if not reports and not outside:
                 problems.append(InputProblem(value, "la carpeta no contiene informes "
                                                     "(.txt, .md, .docx, .pdf)"))
             found.extend(Entry("report", str(path)) for path in reports)
