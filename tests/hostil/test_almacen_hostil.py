@@ -4,7 +4,6 @@ links that lead out of the audited folder."""
 
 from __future__ import annotations
 
-import hashlib
 import json
 import shutil
 import sqlite3
@@ -17,6 +16,7 @@ from auditor.cli import main as auditor_main
 from datos import open_store
 
 from confiabilidad.nocturno_comun import FIRST_X_ID, nightly_command
+from confiabilidad.test_base import assert_refused, digest
 
 SECRET_ID = FIRST_X_ID + 999
 OLD_STAMPS = ("20200101T000000", "20200102T000000", "20200103T000000")
@@ -37,16 +37,6 @@ def auditor(capsys, *args) -> subprocess.CompletedProcess:
 
 def nightly(capsys, folder, db, out, *extra):
     return auditor(capsys, "nocturno", folder, "--db", db, "--salida-dir", out, "--sin-red", *extra)
-
-
-def digest(path) -> str:
-    return hashlib.sha256(path.read_bytes()).hexdigest()
-
-
-def assert_refused(run, message: str) -> None:
-    assert run.returncode == 2, run.stderr
-    assert run.stderr.startswith("error: ") and message in run.stderr, run.stderr
-    assert "Traceback" not in run.stderr and len(run.stderr.strip().splitlines()) == 1
 
 
 def mode(path) -> int:
