@@ -2,19 +2,24 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections import Counter
+from collections.abc import Iterable, Mapping
+from dataclasses import replace
 
 import cosecha
 from cosecha.model import Report
+from cosecha.platforms import by_name
 
 from .checks import findings
 from .checks.coverage import coverage_rows
-from .checks.spanish import plural
+from .checks.spanish import number, plural
 from .checks.subject import Entry, Subject, entries_of
-from .model import ERROR, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, Audit, Evidence, Finding
+from .model import (ERROR, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, WARNING, WARNING_TEXT, Audit,
+                    Evidence, Finding)
 
 UNVERIFIED_CODE = "unverified_link"
 NO_CLAIMS_CODE = "no_claims"  # nothing to sign against: never "Listo para firmar"
+NOTHING_VERIFIED_CODE, MISSING_CODE = "nothing_verified", "missing_evidence"
 
 
 def audit_report(report: Report, evidence: Mapping[str, Evidence], *, sha256: str,
@@ -30,11 +35,13 @@ def audit_report(report: Report, evidence: Mapping[str, Evidence], *, sha256: st
     found = findings(subject)
     checks_from, checks_to = _checks_span(entries)
     return Audit(report.source, sha256, report.title, report.institution, report.event_date,
-                 report.report_date, _verdict(found), audited_at, tool_version, checks_from,
+                 report.report_date, verdict_of(found), audited_at, tool_version, checks_from,
                  checks_to, [row for _, row in coverage], found)
 
 
 def verdict_text(audit: Audit) -> str:
+    """The verdict line: the label, the errors, or each reservation with its count and the
+    share of post links verified."""
     label = VERDICT_TEXT[audit.verdict]
     if audit.verdict == REVIEW:
         return f"{label}: {plural(_count(audit, ERROR), 'error', 'errores')}"
@@ -45,22 +52,55 @@ def verdict_text(audit: Audit) -> str:
 
 def _reservations(audit: Audit) -> list[str]:
     unverified = sum(f.code == UNVERIFIED_CODE for f in audit.findings)
-    reservations = [f"{plural(unverified, 'enlace', 'enlaces')} sin verificar"] if unverified else []
+    said = [f"{plural(unverified, 'enlace', 'enlaces')} sin verificar"] if unverified else []
+    warnings = Counter(f.code for f in audit.findings if f.severity == WARNING)
+    said += [f"{plural(n, 'advertencia', 'advertencias')}: {WARNING_TEXT.get(code, code)}"
+             for code, n in warnings.items()]
     if any(f.code == NO_CLAIMS_CODE for f in audit.findings):
-        reservations.append("no declara cifras que auditar")
-    return reservations
+        said.append("no declara cifras que auditar")
+    posts = [row for row in audit.coverage if not _is_fallback(row.platform)]
+    listed = sum(row.listed for row in posts)
+    if listed:
+        verified = sum(row.alive + row.broken for row in posts)
+        posts_text = plural(listed, "publicación verificada", "publicaciones verificadas")
+        said.append(f"{number(verified)} de {posts_text} ({round(100 * verified / listed)} %)")
+    return said
 
 
 def exit_code(audits: list[Audit]) -> int:
-    return 1 if any(_count(audit, ERROR) for audit in audits) else 0
+    """0: may sign (perhaps with reservations); 1: not yet."""
+    return 1 if any(audit.verdict == REVIEW for audit in audits) else 0
 
 
-def _verdict(found: list[Finding]) -> str:
-    if any(f.severity == ERROR for f in found):
+def verdict_of(findings: Iterable[Finding]) -> str:
+    """The rule: any error, review; any warning, link unverified or no claim, reservations."""
+    findings = list(findings)
+    if any(f.severity == ERROR for f in findings):
         return REVIEW
-    if any(f.code in (UNVERIFIED_CODE, NO_CLAIMS_CODE) for f in found):
+    if any(f.severity == WARNING or f.code in (UNVERIFIED_CODE, NO_CLAIMS_CODE) for f in findings):
         return RESERVATIONS
     return READY
+
+
+def reassessed(body: dict) -> list[Finding]:
+    """The findings of a stored audit as today's rule reads them: an audit stored before it
+    lacks nothing_verified and kept missing_evidence a warning; its coverage tells both."""
+    found = [Finding(**finding) for finding in body["findings"]]
+    posts = [row for row in body["coverage"] if not _is_fallback(row["platform"])]
+    listed = sum(row["listed"] for row in posts)
+    claimed = any(row["claimed"] is not None for row in body["coverage"])
+    if (claimed and listed and not sum(row["alive"] + row["broken"] for row in posts)
+            and not any(f.code == NOTHING_VERIFIED_CODE for f in found)):
+        found.append(Finding(NOTHING_VERIFIED_CODE, ERROR, None, None, None, None,
+                             "Ningún enlace pudo verificarse"))
+    if listed or body.get("event_date"):
+        found = [replace(f, severity=ERROR) if f.code == MISSING_CODE else f for f in found]
+    return found
+
+
+def _is_fallback(platform: str) -> bool:
+    adapter = by_name(platform)
+    return adapter is None or adapter.fallback
 
 
 def _count(audit: Audit, severity: str) -> int:

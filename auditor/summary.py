@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections import defaultdict
 
+from .compare import reassessed, verdict_of
 from .model import ERROR, WARNING
 
 COUNTS = ("claimed", "listed", "alive", "broken", "unverified")
@@ -14,8 +15,11 @@ def _row_total(coverage: list[dict], name: str) -> int | float:
 
 
 def report_row(audit: dict) -> dict:
+    """One report's row, its verdict by today's rule (an audit stored before it keeps the
+    verdict of its time in its body; its findings say what the rule says now)."""
     coverage = audit["coverage"]
-    severities = [finding["severity"] for finding in audit["findings"]]
+    findings = reassessed(audit)
+    severities = [finding.severity for finding in findings]
     return {
         "source": audit["source"],
         "sha256": audit["sha256"],
@@ -24,7 +28,7 @@ def report_row(audit: dict) -> dict:
         **{name: _row_total(coverage, name) for name in COUNTS},
         "errors": severities.count(ERROR),
         "warnings": severities.count(WARNING),
-        "verdict": audit["verdict"],
+        "verdict": verdict_of(findings),
         "audited_at": audit["audited_at"],
     }
 

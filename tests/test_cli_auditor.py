@@ -35,10 +35,12 @@ def coverage_of(report):
     return {(r["phase"], r["platform"]): (r["claimed"], r["listed"]) for r in report["coverage"]}
 
 
-def test_sample_000_offline_is_signable_with_reservations(db):
+def test_sample_000_offline_is_not_signable_nothing_verified_its_only_error(db):
     code, [report] = revisar_json(S000, "--sin-red", db=db)
     coverage = coverage_of(report)
-    assert code == 0 and report["verdict"] == "sign_with_reservations"
+    assert code == 1 and report["verdict"] == "review_before_signing"
+    assert [f["code"] for f in report["findings"] if f["severity"] == "error"] == [
+        "nothing_verified"]
     assert coverage[("A", "x")] == coverage[("A", "facebook")] == (5, 5)
     assert coverage[("B", "x")] == coverage[("B", "facebook")] == (2, 2)
     assert coverage[("E", "x")] == (10, 10) and coverage[("E", "facebook")] == (8, 8)
@@ -48,7 +50,8 @@ def test_sample_000_offline_is_signable_with_reservations(db):
 
 def test_the_table_ends_with_the_spanish_verdict_line(db):
     run = auditor("revisar", S000, "--sin-red", db=db)
-    assert "Firmable con reservas: 40 enlaces sin verificar" in run.stdout
+    assert "Revisar antes de firmar: 1 error" in run.stdout
+    assert "Ningún enlace pudo verificarse" in run.stdout
     assert "Declarado" in run.stdout and "Sin verificar" in run.stdout
 
 
@@ -121,7 +124,7 @@ def test_summary_shows_the_latest_version_of_each_report_and_platform_totals(db,
     summary = json.loads(auditor("resumen", "--formato", "json", db=db).stdout)
     rows = {Path(r["source"]).name: r for r in summary["reports"]}
     assert set(rows) == {"informe.txt", S004.name}
-    assert rows["informe.txt"]["claimed"] == 34 and rows["informe.txt"]["errors"] == 1
+    assert rows["informe.txt"]["claimed"] == 34 and rows["informe.txt"]["errors"] == 2
     assert summary["totals"]["x"]["listed"] == 19
     assert summary["totals"]["instagram"]["claimed"] == 71
 

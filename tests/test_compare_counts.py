@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from auditor.model import ERROR, INFO, WARNING
 from compare_helpers import audit, claim, found, link, phase, report, row, tweet
+from cosecha.model import Period
 
 FB = [f"https://www.facebook.com/share/p/1Token{i}/" for i in range(4)]
 TWEETS = [tweet("2025-06-20T12:00:00", seq=i) for i in range(4)]
@@ -34,15 +35,31 @@ def test_repeated_link_counts_once_against_the_claim():
     assert len(found(result, "duplicate_link")) == 1
 
 
-def test_claim_with_no_listed_post_is_missing_evidence_not_a_miscount():
+def test_claim_with_no_listed_post_is_missing_evidence_an_error_not_a_miscount():
     rep = report(phase("", claim("x", 2345, 57), claim("facebook", 805, 76)))
     result = audit(rep)
     assert not found(result, "count_mismatch")
     findings = found(result, "missing_evidence")
     assert [(f.platform, f.severity, f.line) for f in findings] == [
-        ("x", WARNING, 57), ("facebook", WARNING, 76)]
+        ("x", ERROR, 57), ("facebook", ERROR, 76)]
     assert "el informe no enlaza ninguna" in findings[0].message
     assert "2.345 publicaciones" in findings[0].message
+
+
+def test_a_periodic_report_linking_no_post_misses_evidence_only_as_a_warning():
+    quarter = Period("Tercer trimestre 2022", "2022-07-01", "2022-09-30")
+    rep = report(phase("", claim("x", 10, 5), claim("facebook", 4, 6)), period=quarter)
+    assert {f.severity for f in found(audit(rep), "missing_evidence")} == {WARNING}
+    rep = report(phase("", claim("x", 10, 5), claim("facebook", 4, 6),
+                       link(TWEETS[0], 7)), period=quarter)
+    assert [f.severity for f in found(audit(rep), "missing_evidence")] == [ERROR]
+    event = report(phase("", claim("x", 10, 5)), period=quarter, event_date="2022-08-01")
+    assert [f.severity for f in found(audit(event), "missing_evidence")] == [ERROR]
+
+
+def test_percent_claims_never_miss_evidence():
+    rep = report(phase("", claim("facebook", 100, 5, unit="percent")))
+    assert not found(audit(rep), "missing_evidence") and not found(audit(rep), "nothing_verified")
 
 
 def test_missing_evidence_says_when_other_phases_do_list_posts():

@@ -6,7 +6,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.compare import exit_code, verdict_text
-from auditor.model import ERROR, READY, RESERVATIONS, REVIEW, Evidence
+from auditor.model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Evidence
 from compare_helpers import audit, claim, link, phase, report, tweet
 
 URLS = [tweet("2025-06-20T12:00:00", seq=1), tweet("2025-06-20T12:00:00", account="Otra", seq=2),
@@ -39,7 +39,8 @@ def test_audit_of_any_report_is_consistent(phases_, evidence, event, signed):
     unverified = sum(row.unverified for row in result.coverage)
     assert unverified == sum(f.code == "unverified_link" for f in result.findings)
     errors = any(f.severity == ERROR for f in result.findings)
-    reserved = unverified or any(f.code == "no_claims" for f in result.findings)
+    reserved = unverified or any(f.code == "no_claims" or f.severity == WARNING
+                                 for f in result.findings)
     assert result.verdict == (REVIEW if errors else RESERVATIONS if reserved else READY)
     assert exit_code([result]) == int(errors)
     assert verdict_text(result)

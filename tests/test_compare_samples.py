@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from auditor.compare import exit_code, verdict_text
-from auditor.model import ERROR, INFO, RESERVATIONS, WARNING
+from auditor.model import ERROR, INFO, RESERVATIONS, REVIEW, WARNING
 from compare_helpers import audit, found, row
 from cosecha.reader import read_report
 
@@ -34,11 +34,20 @@ def test_santa_elena_coverage_matches_its_claims(santa_elena, phase, platform, c
     assert (coverage.alive, coverage.broken, coverage.unverified) == (0, 0, listed)
 
 
-def test_santa_elena_offline_signs_with_reservations_and_exits_zero(santa_elena):
-    assert santa_elena.verdict == RESERVATIONS
-    assert verdict_text(santa_elena) == "Firmable con reservas: 40 enlaces sin verificar"
-    assert exit_code([santa_elena]) == 0
-    assert not [f for f in santa_elena.findings if f.severity == ERROR]
+def test_santa_elena_offline_is_not_signable_nothing_verified_its_only_error(santa_elena):
+    assert santa_elena.verdict == REVIEW
+    assert verdict_text(santa_elena) == "Revisar antes de firmar: 1 error"
+    assert exit_code([santa_elena]) == 1
+    [error] = [f for f in santa_elena.findings if f.severity == ERROR]
+    assert (error.code, error.phase, error.platform) == ("nothing_verified", None, None)
+    assert "Ningún enlace pudo verificarse" in error.message
+
+
+@pytest.mark.parametrize("prefix", ["001", "003"])
+def test_reports_without_claims_offline_sign_with_reservations(prefix):
+    result = sample(prefix)
+    assert result.verdict == RESERVATIONS and exit_code([result]) == 0
+    assert "no declara cifras que auditar" in verdict_text(result)
 
 
 def test_santa_elena_x_posts_dated_by_id_lie_in_its_window(santa_elena):
@@ -55,8 +64,9 @@ def test_ine_quarterly_breakdowns_totals_period_and_missing_evidence():
                         if f.platform == "instagram")
     assert not found(result, "total_mismatch")
     assert [f.severity for f in found(result, "period_mismatch")] == [WARNING]
-    missing = {f.platform for f in found(result, "missing_evidence")}
-    assert {"x", "facebook", "instagram"} <= missing
+    missing = {f.platform: f.severity for f in found(result, "missing_evidence")}
+    assert {"x", "facebook", "instagram"} <= set(missing)
+    assert set(missing.values()) == {WARNING}  # periodic, and it links no post at all
     assert exit_code([result]) == 1
 
 

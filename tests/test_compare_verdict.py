@@ -21,17 +21,24 @@ def test_everything_alive_and_matching_is_ready_to_sign():
     assert exit_code([result]) == 0
 
 
-def test_unverified_links_without_errors_sign_with_reservations():
+def test_nothing_verified_is_an_error_of_the_report():
     result = audit(simple())
-    assert result.verdict == RESERVATIONS
-    assert verdict_text(result) == "Firmable con reservas: 2 enlaces sin verificar"
-    assert exit_code([result]) == 0
+    assert result.verdict == REVIEW and exit_code([result]) == 1
+    [error] = [f for f in result.findings if f.severity == "error"]
+    assert (error.code, error.phase, error.platform) == ("nothing_verified", None, None)
 
 
-def test_one_unverified_link_is_said_in_singular():
+def test_one_post_confirmed_by_a_person_is_something_verified():
+    evidence = {T1: Evidence("alive", "manual", manual=True)}
+    assert not [f for f in audit(simple(), evidence).findings if f.code == "nothing_verified"]
+
+
+def test_an_unverified_link_signs_with_reservations_naming_it_and_the_share_verified():
     evidence = alive_for(simple()) | {T2: Evidence("unverified", "rate_limited")}
-    text = verdict_text(audit(simple(), evidence))
-    assert text == "Firmable con reservas: 1 enlace sin verificar"
+    result = audit(simple(), evidence)
+    assert result.verdict == RESERVATIONS and exit_code([result]) == 0
+    assert verdict_text(result) == ("Firmable con reservas: 1 enlace sin verificar · "
+                                    "1 de 2 publicaciones verificadas (50 %)")
 
 
 def test_any_error_means_review_and_exit_one():
@@ -42,17 +49,40 @@ def test_any_error_means_review_and_exit_one():
     assert exit_code([audit(simple()), result]) == 1
 
 
-def test_warnings_alone_do_not_stop_signing():
+def test_warnings_sign_with_reservations_each_named_with_its_count():
     rep = report(phase("A", claim("x", 1, 5), link(T1, 10), link(T2, 11)))  # more listed: warning
     result = audit(rep, alive_for(rep))
-    assert result.verdict == READY and exit_code([result]) == 0
+    assert result.verdict == RESERVATIONS and exit_code([result]) == 0
+    assert verdict_text(result) == ("Firmable con reservas: 1 advertencia: conteo que no cuadra · "
+                                    "2 de 2 publicaciones verificadas (100 %)")
+
+
+def test_posts_of_a_foreign_account_only_are_not_ready_to_sign():
+    other = [tweet("2025-06-20T12:00:00", account="Otra", seq=i) for i in (1, 2)]
+    rep = report(phase("A", claim("x", 2, 5), link(other[0], 10), link(other[1], 11)))
+    result = audit(rep, alive_for(rep), accounts={"x": "CNE_StaElena"})
+    assert result.verdict == RESERVATIONS
+    assert "2 advertencias: cuenta ajena" in verdict_text(result)
+
+
+def test_a_report_without_claims_is_never_ready_to_sign():
+    rep = report(phase("A", link(T1, 10)))
+    result = audit(rep, alive_for(rep))
+    assert result.verdict == RESERVATIONS
+    assert "no declara cifras que auditar" in verdict_text(result)
+
+
+def test_claims_with_no_links_are_not_better_than_claims_with_too_few():
+    bare = report(phase("A", claim("x", 50, 5), claim("facebook", 40, 6)))
+    few = report(phase("A", claim("x", 10, 5), link(T1, 10)))
+    assert audit(bare).verdict == audit(few, alive_for(few)).verdict == REVIEW
 
 
 def test_errors_are_counted_in_the_verdict_line():
     rep = report(phase("A", claim("x", 5, 5), link(T1, 10)), phase("B", claim("all", 9, 20),
                                                                   claim("x", 1, 21)))
     result = audit(rep, alive_for(rep))
-    assert verdict_text(result) == "Revisar antes de firmar: 2 errores"
+    assert verdict_text(result) == "Revisar antes de firmar: 3 errores"  # B's X: no link at all
 
 
 def test_coverage_has_a_row_per_phase_and_platform_in_order_of_mention_web_included():

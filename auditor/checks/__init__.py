@@ -7,13 +7,14 @@ from .accounts import foreign_accounts
 from .counts import breakdown_mismatches, count_mismatches, missing_evidence, no_claims
 from .dates import out_of_window, period_mismatches
 from .links import (broken_links, duplicate_links, invalid_links, manual_confirmations, not_posts,
-                    platform_mismatches, refused_links, unverified_links)
+                    nothing_verified, platform_mismatches, refused_links, unverified_links)
 from .reading import reader_warnings
 from .subject import Subject
 from .totals import total_mismatches
 
 CHECKS = (
-    count_mismatches, missing_evidence, broken_links, unverified_links, manual_confirmations,
+    count_mismatches, missing_evidence, broken_links, unverified_links, nothing_verified,
+    manual_confirmations,
     duplicate_links, not_posts, invalid_links, refused_links, platform_mismatches,
     foreign_accounts, out_of_window, breakdown_mismatches, total_mismatches, period_mismatches,
     no_claims, reader_warnings,

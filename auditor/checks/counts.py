@@ -47,10 +47,20 @@ def missing_evidence(subject: Subject) -> Iterator[Finding]:
         anywhere = any(e.listed and e.link.platform == row.platform for e in subject.entries)
         where = ("esta fase no enlaza ninguna" if anywhere
                  else "el informe no enlaza ninguna")
-        yield about_report("missing_evidence", WARNING,
+        yield about_report("missing_evidence", missing_severity(subject),
                            f"Se declaran {figure(claims)} publicaciones "
                            f"en {platform_text(row.platform)} y {where}",
                            phase=phase.key, platform=row.platform, line=claims[0].line)
+
+
+def missing_severity(subject: Subject) -> str:
+    """A claim of posts with no link is an error, except in a periodic report (a period and no
+    event, such as a quarterly report) that links no post at all: it may not be meant to."""
+    report = subject.report
+    periodic = report.period is not None and report.event_date is None
+    if periodic and not any(entry.listed_post for entry in subject.entries):
+        return WARNING
+    return ERROR
 
 
 def breakdown_mismatches(subject: Subject) -> Iterator[Finding]:

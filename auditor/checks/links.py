@@ -9,8 +9,8 @@ from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
 
 from ..model import ERROR, INFO, WARNING, Evidence, Finding
 from . import spanish
-from .finding import about_link
-from .subject import INVALID_LINK, NOT_A_POST, REFUSED_LINK, Entry, Subject
+from .finding import about_link, about_report
+from .subject import INVALID_LINK, NOT_A_POST, POSTS, REFUSED_LINK, Entry, Subject
 
 MANUAL = " (confirmación manual)"
 
@@ -24,6 +24,19 @@ def unverified_links(subject: Subject) -> Iterator[Finding]:
     for entry in _listed_with(subject, UNVERIFIED):
         yield about_link("unverified_link", INFO, entry,
                          f"Enlace sin verificar: {spanish.reason(entry.evidence.reason)}")
+
+
+def nothing_verified(subject: Subject) -> Iterator[Finding]:
+    """The report claims and lists posts and not one could be verified or confirmed: nothing to
+    sign on. (A report that claims nothing is at most signable with reservations: no_claims.)"""
+    posts = [entry for entry in subject.entries if entry.listed_post]
+    claims = any(c.unit == POSTS for phase in subject.report.phases for c in phase.claims)
+    if claims and posts and not any(entry.evidence.status in (ALIVE, BROKEN) or entry.evidence.manual
+                         for entry in posts):
+        yield about_report("nothing_verified", ERROR,
+                           f"Ningún enlace pudo verificarse: "
+                           f"{spanish.plural(len(posts), 'publicación', 'publicaciones')} "
+                           f"sin verificar ni confirmar")
 
 
 def manual_confirmations(subject: Subject) -> Iterator[Finding]:

@@ -8,9 +8,9 @@ from collections.abc import Iterator
 from cosecha.labels import platform_text
 from cosecha.model import PHASE, Claim, Phase
 
-from ..model import ERROR, WARNING, Finding
+from ..model import ERROR, Finding
 from .bounds import figure, overlap, summed
-from .counts import listed_finding
+from .counts import listed_finding, missing_severity
 from .finding import about_report
 from .subject import ALL, POSTS, Subject, count_claims
 
@@ -71,7 +71,7 @@ def _against_links(subject: Subject, phase: Phase, total: Claim,
     if finding is not None:
         yield finding
     elif not listed and total.count > 0:
-        yield about_report("missing_evidence", WARNING,
+        yield about_report("missing_evidence", missing_severity(subject),
                            f"Se declara un total de {figure([total])} publicaciones y las fases "
                            f"que suma no enlazan ninguna", phase=phase.key,
                            platform=total.platform, line=total.line)
