@@ -19,6 +19,7 @@ from pathlib import Path
 
 from cosecha.harvest import HarvestOptions, now_iso
 from cosecha.inputs import Entry, InputProblem, reports_in
+from cosecha.reader.bounded import READ_SECONDS
 from datos import fresh_file
 
 from .html import render_html
@@ -61,6 +62,7 @@ class NightlyOptions:
     backups: int = 7
     accounts: dict[str, str] = field(default_factory=dict)
     window_days: int = 90
+    read_seconds: float = READ_SECONDS
 
 
 @dataclass
@@ -187,7 +189,8 @@ def run_nightly(store, db_path: Path, options: NightlyOptions,
     folder = str(options.folder.resolve())
     store.check_intact()  # nothing is published from, or backed up of, a damaged store
     paths, outside = reports_in(options.folder)
-    reads, problems = read_entries([Entry("report", str(path)) for path in paths])
+    reads, problems = read_entries([Entry("report", str(path)) for path in paths],
+                                   options.read_seconds)
     problems += outside
     bounded = replace(harvest, deadline=time.monotonic() + options.minutes * 60)
     audits = review(store, reads, bounded, command=f"auditor nocturno {folder}",

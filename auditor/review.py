@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import asyncio
 import hashlib
-import sys
 from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
@@ -16,8 +15,8 @@ from pathlib import Path
 from cosecha.harvest import Harvester, HarvestOptions, Outcome, now_iso, targets_for
 from cosecha.inputs import Entry, InputProblem
 from cosecha.model import Report
-from cosecha.reader import ReadError, read_text
-from cosecha.reader.extract import extract_bytes, extract_path, sniff_kind
+from cosecha.reader import ReadError
+from cosecha.reader.bounded import READ_SECONDS, Job, read_bounded
 
 from .compare import audit_report
 from .model import Audit, Evidence
@@ -31,27 +30,23 @@ class ReadReport:
     sha256: str
 
 
-def read_entry(entry: Entry) -> ReadReport:
-    """A report and the sha256 of its bytes; raises ReadError. Never writes to the input."""
-    if entry.value == "-":
-        data = sys.stdin.buffer.read()
-        return ReadReport(read_text(extract_bytes(data, sniff_kind(data)), "-"),
-                          hashlib.sha256(data).hexdigest())
-    path = Path(entry.value)
-    report = read_text(extract_path(path), entry.value)
-    return ReadReport(report, hashlib.sha256(path.read_bytes()).hexdigest())
-
-
-def read_entries(entries: list[Entry]) -> tuple[list[ReadReport], list[InputProblem]]:
+def read_entries(entries: list[Entry], seconds: float = READ_SECONDS
+                 ) -> tuple[list[ReadReport], list[InputProblem]]:
+    """Each report (within the reading limits) and the sha256 of its bytes, or why it cannot
+    be read. Never writes to the input."""
+    jobs = [Job.of(entry.value) for entry in entries]
     done: list[ReadReport] = []
     problems: list[InputProblem] = []
-    for entry in entries:
+    for job, read in zip(jobs, read_bounded(jobs, seconds)):
+        if isinstance(read, ReadError):
+            problems.append(InputProblem(job.source, str(read)))
+            continue
         try:
-            done.append(read_entry(entry))
-        except ReadError as problem:
-            problems.append(InputProblem(entry.value, str(problem)))
+            data = job.data if job.data is not None else Path(job.source).read_bytes()
         except OSError as problem:
-            problems.append(InputProblem(entry.value, f"no se pudo leer ({problem.strerror})"))
+            problems.append(InputProblem(job.source, f"no se pudo leer ({problem.strerror})"))
+            continue
+        done.append(ReadReport(read, hashlib.sha256(data).hexdigest()))
     return done, problems
 
 

@@ -1,5 +1,7 @@
 """Benchmark of the reader: generate reports of mixed sizes (up to 200 links each) in a
-temporary folder, read them all with `read_report`, print reports per second and peak memory.
+temporary folder, read them all with `read_report`, print reports per second and peak memory;
+then read them again as the commands do, each in a worker within the time and memory limits
+(`read_bounded`, as many workers as cores, up to 4).
 
     .venv/bin/python -m bench.leer [--informes 1000] [--procesos 2] [--semilla 7]
 
@@ -18,6 +20,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from cosecha.reader import read_report
+from cosecha.reader.bounded import Job, read_bounded
 
 MAX_LINKS = 200
 PROSE = ("Durante el desarrollo del acto se realizó la publicación de fotografías y artes "
@@ -87,6 +90,10 @@ def read_all(paths: list[Path], processes: int) -> int:
         return sum(pool.map(links_in, paths, chunksize=25))
 
 
+def read_within_limits(paths: list[Path]) -> int:
+    return sum(len(report.links()) for report in read_bounded([Job(str(p)) for p in paths]))
+
+
 def peak_memory_mb() -> float:
     """The largest resident set of this process or any reading process (ru_maxrss, in KB)."""
     own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
@@ -105,9 +112,14 @@ def main() -> None:
         start = time.perf_counter()
         links = read_all(paths, args.procesos)
         elapsed = time.perf_counter() - start
+        start = time.perf_counter()
+        bounded_links = read_within_limits(paths)
+        bounded = time.perf_counter() - start
     print(f"{len(paths)} informes ({links} enlaces) leídos en {elapsed:.2f} s con "
           f"{args.procesos} proceso(s): {len(paths) / elapsed:.0f} informes/s; "
           f"memoria máxima {peak_memory_mb():.0f} MB")
+    print(f"con límites de tiempo y memoria, como las órdenes ({bounded_links} enlaces): "
+          f"{bounded:.2f} s, {len(paths) / bounded:.0f} informes/s")
 
 
 if __name__ == "__main__":

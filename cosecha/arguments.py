@@ -1,14 +1,18 @@
-"""Command-line options shared by `cosecha` and `auditor`: the store and the harvesting
-options, each defined once."""
+"""Command-line options shared by `cosecha` and `auditor`: the store, the harvesting options
+and the reading time limit, each defined once; and the refusal to write over a report read."""
 
 from __future__ import annotations
 
 import argparse
+import os
+import sys
 
 from datos import default_db_path, user_db_path
 
 from .harvest import HarvestOptions
 from .http import parse_remap
+from .reader.bounded import READ_SECONDS
+
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:
     parser.add_argument(
@@ -19,6 +23,25 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
 
 def store_path(args: argparse.Namespace) -> str:
     return args.db or str(default_db_path())
+
+
+def add_read_limit_option(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument(
+        "--limite-lectura", metavar="S", type=_positive(float), default=READ_SECONDS,
+        help=f"segundos para leer cada informe; uno que tarda más (o que necesita más memoria "
+             f"de la razonable) no se puede leer (por defecto {READ_SECONDS:g})",
+    )
+
+
+def overwrites_an_input(output: str | None, sources: list[str]) -> bool:
+    """Whether writing `output` would overwrite one of the reports read; if so, says so."""
+    if not output or not os.path.exists(output):
+        return False
+    if any(source != "-" and os.path.exists(source) and os.path.samefile(source, output)
+           for source in sources):
+        print(f"error: {output}: es uno de los informes; no se sobrescribe", file=sys.stderr)
+        return True
+    return False
 
 
 def _remap(value: str) -> str:

@@ -10,14 +10,16 @@ from rich.table import Table
 from datos import StoreError, open_store
 
 from . import __version__
-from .arguments import add_harvest_options, add_store_option, harvest_options, store_path
+from .arguments import (add_harvest_options, add_read_limit_option, add_store_option,
+                        harvest_options, overwrites_an_input, store_path)
 from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
 from .labels import reason_text, status_text
 from .output import add_output_options, json_text, render, visible, write_output
 from .parser import Parser
 from .progress import platform_progress
-from .reader import ReadError, read_report
+from .reader import ReadError
+from .reader.bounded import Job, read_bounded
 
 DESCRIPTION = """\
 Verifica cada enlace de X, Facebook, YouTube y la web que listan los informes (o las URL dadas)
@@ -38,6 +40,7 @@ def build_parser() -> Parser:
     add_store_option(parser)
     add_harvest_options(parser)
     add_output_options(parser, ("tabla", "json"), default=None)
+    add_read_limit_option(parser)
     parser.add_argument("--silencioso", action="store_true",
                         help="no imprime nada salvo los enlaces rotos")
     parser.add_argument("--version", action="version", version=f"cosecha {__version__}",
@@ -45,24 +48,28 @@ def build_parser() -> Parser:
     return parser
 
 
-def links_of(entries) -> tuple[list[str], list[InputProblem]]:
+def links_of(entries, seconds: float) -> tuple[list[str], list[InputProblem]]:
+    jobs = [Job.of(entry.value) for entry in entries if entry.kind == "report"]
+    reads = iter(read_bounded(jobs, seconds))
     urls: list[str] = []
     problems: list[InputProblem] = []
     for entry in entries:
+        read = next(reads) if entry.kind == "report" else None
         if entry.kind == "url":
             urls.append(entry.value)
-            continue
-        try:
-            urls.extend(link.url for link in read_report(entry.value).links())
-        except ReadError as problem:
-            problems.append(InputProblem(entry.value, str(problem)))
+        elif isinstance(read, ReadError):
+            problems.append(InputProblem(entry.value, str(read)))
+        else:
+            urls.extend(link.url for link in read.links())
     return urls, problems
 
 
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     entries, problems = expand(args.entradas)
-    urls, unreadable = links_of(entries)
+    if overwrites_an_input(args.salida, [e.value for e in entries if e.kind == "report"]):
+        return 2
+    urls, unreadable = links_of(entries, args.limite_lectura)
     problems += unreadable
     for problem in problems:
         print(problem, file=sys.stderr)

@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
-import os
 import sys
 
+from cosecha.arguments import add_read_limit_option, overwrites_an_input
 from cosecha.output import add_output_options, json_text, render, to_terminal, write_output
-from cosecha.reader import ReadError, read_report
+from cosecha.reader import ReadError
+from cosecha.reader.bounded import Job, read_bounded
 
 from ..render_report import report_tables
 
@@ -25,20 +26,21 @@ def register(subparsers) -> None:
     parser.add_argument("informes", nargs="+", metavar="INFORME",
                         help="informe a leer (.txt, .md, .docx, .pdf) o - para la entrada estándar")
     add_output_options(parser, ("tabla", "json"), default="tabla")
+    add_read_limit_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
-    if args.salida and _is_an_input(args.salida, args.informes):
-        print(f"error: {args.salida}: es uno de los informes; no se sobrescribe", file=sys.stderr)
+    if overwrites_an_input(args.salida, args.informes):
         return 2
     reports, failed = [], False
-    for source in args.informes:
-        try:
-            reports.append(read_report(source))
-        except ReadError as problem:
-            print(f"error: {source}: {problem}", file=sys.stderr)
+    jobs = [Job.of(source) for source in args.informes]
+    for source, read in zip(args.informes, read_bounded(jobs, args.limite_lectura)):
+        if isinstance(read, ReadError):
+            print(f"error: {source}: {read}", file=sys.stderr)
             failed = True
+        else:
+            reports.append(read)
     if args.formato == "json":
         text = json_text([r.to_dict() for r in reports])
     else:
@@ -46,7 +48,3 @@ def run(args) -> int:
     write_output(text, args.salida)
     return 2 if failed else 0
 
-
-def _is_an_input(salida: str, sources: list[str]) -> bool:
-    return any(source != "-" and os.path.exists(source) and os.path.exists(salida)
-               and os.path.samefile(source, salida) for source in sources)

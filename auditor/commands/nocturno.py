@@ -6,7 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cosecha.arguments import add_harvest_options, add_store_option, harvest_options, store_path
+from cosecha.arguments import (add_harvest_options, add_read_limit_option, add_store_option,
+                               harvest_options, store_path)
 from datos import StoreError, open_store
 
 from ..nightly import Busy, NightlyOptions, exclusive, news_text, os_problem, run_nightly
@@ -50,6 +51,7 @@ def register(subparsers) -> None:
     parser.add_argument("--respaldos", metavar="N", type=_whole(0), default=7,
                         help="cuántas copias de la base se conservan junto a ella (por defecto 7)")
     add_audit_options(parser)
+    add_read_limit_option(parser)
     add_harvest_options(parser)
     parser.set_defaults(run=run)
 
@@ -61,7 +63,8 @@ def run(args) -> int:
         return 2
     db_path = Path(store_path(args))
     options = NightlyOptions(folder, Path(args.salida_dir), args.conservar, args.limite_minutos,
-                             args.respaldos, dict(args.cuenta), args.ventana_dias)
+                             args.respaldos, dict(args.cuenta), args.ventana_dias,
+                             read_seconds=args.limite_lectura)
     try:
         with exclusive(db_path):
             store = open_store(db_path)

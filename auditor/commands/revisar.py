@@ -5,7 +5,8 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cosecha.arguments import add_harvest_options, add_store_option, harvest_options, store_path
+from cosecha.arguments import (add_harvest_options, add_read_limit_option, add_store_option,
+                               harvest_options, overwrites_an_input, store_path)
 from cosecha.inputs import expand
 from cosecha.output import add_output_options, to_terminal, write_output
 from cosecha.platforms import adapters
@@ -61,12 +62,15 @@ def register(subparsers) -> None:
     add_audit_options(parser)
     add_harvest_options(parser)
     add_output_options(parser, FORMATS, default="tabla")
+    add_read_limit_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     entries, problems = expand(args.entradas, urls=False)
-    reports, unreadable = read_entries(entries)
+    if overwrites_an_input(args.salida, [entry.value for entry in entries]):
+        return 2
+    reports, unreadable = read_entries(entries, args.limite_lectura)
     problems += unreadable
     for problem in problems:
         print(problem, file=sys.stderr)
