@@ -50,7 +50,7 @@ class Job:
 
 
 def time_limit_text(seconds: float) -> str:
-    return TOO_COMPLEX.format(f"{seconds:g} s")
+    return TOO_COMPLEX.format(f"{seconds:g} s".replace(".", ","))
 
 
 MEMORY_TEXT = TOO_COMPLEX.format(f"{MEMORY_LIMIT // 2**20} MB de memoria")
