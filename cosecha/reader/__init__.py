@@ -40,7 +40,7 @@ def read_text(text_or_extracted: str | Extracted, source: str) -> Report:
         extracted = Extracted(split_lines(extracted))
     lines = extracted.lines
     headings = find_headings(lines, extracted.heading_lines)
-    found = scan_links(lines, extracted.link_targets)
+    found = scan_links(lines, extracted.link_targets, extracted.shown_urls)
     layout = layout_of(lines, headings, {f.line for f in found})
     stops = set(headings) | layout.groups
     tables = find_tables(lines, stops)
