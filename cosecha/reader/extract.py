@@ -349,9 +349,12 @@ def _add_page(extracted: Extracted, page, seen: set[tuple[int, int]]) -> None:
     lines = split_lines(page.extract_text(visitor_text=visit) or "")
     first = len(extracted.lines) + 1
     extracted.lines.extend(lines)
+    placed = _chunk_lines(chunks, lines)
     for uri, box in _uri_annotations(page, seen):
-        shown = _text_in(box, chunks)
-        line = first + _line_of(shown, lines) if lines else max(first - 1, 1)
+        inside = _inside(box, chunks)
+        shown = normalise(" ".join(chunks[i].text for i in inside)).strip()
+        index = placed[inside[0]] if inside else _line_of(shown, lines)
+        line = first + index if lines else max(first - 1, 1)
         _add_link(extracted, line, uri, shown)
 
 
@@ -404,12 +407,24 @@ def _uri_annotation(annot) -> tuple[str, tuple[float, float, float, float]] | No
     return (uri, (min(x1, x2), min(y1, y2), max(x1, x2), max(y1, y2))) if uri else None
 
 
-def _text_in(box: tuple[float, float, float, float], chunks: list[_Chunk]) -> str:
+def _inside(box: tuple[float, float, float, float], chunks: list[_Chunk]) -> list[int]:
+    """Indexes of the chunks of text drawn inside a link's rectangle."""
     left, bottom, right, top = box
     slack = 2.0  # text baselines sit a little inside or below a link's rectangle
-    inside = [c.text for c in chunks
-              if left - slack <= c.x <= right + slack and bottom - slack <= c.y <= top + slack]
-    return normalise(" ".join(inside)).strip()
+    return [i for i, c in enumerate(chunks)
+            if left - slack <= c.x <= right + slack and bottom - slack <= c.y <= top + slack]
+
+
+def _chunk_lines(chunks: list[_Chunk], lines: list[str]) -> list[int]:
+    """The page line of each chunk: both come in drawing order, so each chunk is on the first
+    line from the previous chunk's on that holds its text (text shown twice stays apart)."""
+    placed, current = [], 0
+    for chunk in chunks:
+        text = normalise(chunk.text).strip().split("\n")[0].strip()
+        found = next((i for i in range(current, len(lines)) if text in lines[i]), None)
+        current = found if found is not None else current
+        placed.append(current)
+    return placed
 
 
 def _line_of(text: str, lines: list[str]) -> int:

@@ -66,7 +66,7 @@ def _add_row(tables: Tables, number: int, line: str, previous: str | None
         return True, previous
     row = _row(line)
     if row is None:
-        if len(_URL.sub("", line).strip()) > _MAX_CONTINUATION:
+        if _is_prose(line):
             return False, None
         if previous is not None:  # else the header's own wrapped cells
             tables.platforms[number] = previous
@@ -78,6 +78,12 @@ def _add_row(tables: Tables, number: int, line: str, previous: str | None
     if counted is not None:
         tables.claims[number] = counted
     return True, platform
+
+
+def _is_prose(line: str) -> bool:
+    """Longer text than a cell's, links and wrapped pieces of links (one word) aside."""
+    rest = _URL.sub("", line).strip()
+    return len(rest) > _MAX_CONTINUATION and len(rest.split()) > 1
 
 
 def _is_header(line: str) -> bool:
@@ -137,7 +143,7 @@ def _names() -> re.Pattern[str]:
 def _leading_name(text: str) -> tuple[str, ...]:
     """A row without cell separators: the platform (or Total) it starts with, and the rest."""
     found = _names().match(text)
-    if found is None or len(_URL.sub("", text[found.end():]).strip()) > _MAX_CONTINUATION:
+    if found is None or _is_prose(text[found.end():]):
         return (text,)  # prose that starts with a name ("Total de publicaciones en...: 16")
     return found["name"], text[found.end():]
 
