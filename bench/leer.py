@@ -1,7 +1,9 @@
-"""Benchmark of the reader: generate reports of mixed sizes (up to 200 links each) in a
-temporary folder, read them all with `read_report`, print reports per second and peak memory;
-then read them again as the commands do, each in a worker within the time and memory limits
-(`read_bounded`, as many workers as cores, up to 4).
+"""Benchmark of the reader, over two corpora generated in a temporary folder: plain text
+reports of mixed sizes (up to 200 links each), and Word reports laid out as institutions
+write them (a heading per phase, a claim table per phase whose rows hold their links behind
+"Ver" hyperlinks, a closing total). Each is read with `read_report`, printing reports per
+second and peak memory; then again as the commands do, each in a worker within the time and
+memory limits (`read_bounded`, as many workers as cores, up to 4).
 
     .venv/bin/python -m bench.leer [--informes 1000] [--procesos 2] [--semilla 7]
 
@@ -20,6 +22,11 @@ import tempfile
 import time
 from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
+
+import docx
+from docx.opc.constants import RELATIONSHIP_TYPE
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
 
 from cosecha.reader import read_report
 from cosecha.reader.bounded import Job, read_bounded
@@ -81,6 +88,49 @@ def generate(folder: Path, count: int, seed: int) -> list[Path]:
     return paths
 
 
+def hyperlink(paragraph, url: str, text: str) -> None:
+    """A real w:hyperlink with an external relationship, as Word writes it."""
+    link, run, shown = OxmlElement("w:hyperlink"), OxmlElement("w:r"), OxmlElement("w:t")
+    link.set(qn("r:id"), paragraph.part.relate_to(url, RELATIONSHIP_TYPE.HYPERLINK,
+                                                   is_external=True))
+    shown.text = text
+    run.append(shown)
+    link.append(run)
+    paragraph._p.append(link)
+
+
+def docx_report(path: Path, rng: random.Random) -> None:
+    """Phases with a claim table each: Red social | N.º de publicaciones | Enlaces, a Total row."""
+    document = docx.Document()
+    document.add_paragraph("INFORME DE DIFUSIÓN DE LA RENDICIÓN DE CUENTAS 2024")
+    document.add_paragraph("Fecha del evento: Jueves, 3 de julio de 2025")
+    total = 0
+    for key in "ABCDEFG"[:rng.randrange(2, 8)]:
+        document.add_heading(f"{key}. Difusión de la fase {key}", level=2)
+        document.add_paragraph(PROSE)
+        table = document.add_table(rows=1, cols=3)
+        for cell, text in zip(table.rows[0].cells, ("Red social", "N.º de publicaciones",
+                                                    "Enlaces")):
+            cell.text = text
+        for platform in ("x", "facebook", "youtube"):
+            count = rng.randrange(0, 12)
+            row = table.add_row().cells
+            row[0].text, row[1].text = LABELS[platform].rstrip(":"), str(count)
+            for _ in range(count):
+                hyperlink(row[2].paragraphs[0], fake_url(platform, rng).strip("<>"), "Ver ")
+            total += count
+    document.add_paragraph(f"Total de publicaciones en redes sociales: {total}")
+    document.save(path)
+
+
+def generate_docx(folder: Path, count: int, seed: int) -> list[Path]:
+    rng = random.Random(seed)
+    paths = [folder / f"tablas_{index:04d}.docx" for index in range(count)]
+    for path in paths:
+        docx_report(path, rng)
+    return paths
+
+
 def links_in(path: Path) -> int:
     return len(read_report(path).links())
 
@@ -110,18 +160,25 @@ def main() -> None:
     parser.add_argument("--semilla", type=int, default=7, help="semilla del generador")
     args = parser.parse_args()
     with tempfile.TemporaryDirectory() as folder:
-        paths = generate(Path(folder), args.informes, args.semilla)
-        start = time.perf_counter()
-        links = read_all(paths, args.procesos)
-        elapsed = time.perf_counter() - start
-        print(f"{len(paths)} informes ({links} enlaces) leídos en {elapsed:.2f} s con "
-              f"{args.procesos} proceso(s): {len(paths) / elapsed:.0f} informes/s; "
-              f"memoria máxima {peak_memory_mb():.0f} MB")
-        start = time.perf_counter()
-        links = read_within_limits(paths)
-        elapsed = time.perf_counter() - start
-        print(f"con límites de tiempo y memoria, como las órdenes ({links} enlaces): "
-              f"{elapsed:.2f} s, {len(paths) / elapsed:.0f} informes/s")
+        corpora = {"texto": generate(Path(folder), args.informes, args.semilla),
+                   "tablas .docx": generate_docx(Path(folder), args.informes, args.semilla)}
+        for name, paths in corpora.items():
+            measure(name, paths, args.procesos)
+
+
+def measure(name: str, paths: list[Path], processes: int) -> None:
+    start = time.perf_counter()
+    links = read_all(paths, processes)
+    elapsed = time.perf_counter() - start
+    print(f"{name}: {len(paths)} informes ({links} enlaces) leídos en {elapsed:.2f} s con "
+          f"{processes} proceso(s): {len(paths) / elapsed:.0f} informes/s; "
+          f"memoria máxima {peak_memory_mb():.0f} MB")
+    start = time.perf_counter()
+    links = read_within_limits(paths)
+    elapsed = time.perf_counter() - start
+    print(f"{name}, con límites de tiempo y memoria, como las órdenes ({links} enlaces): "
+          f"{elapsed:.2f} s, {len(paths) / elapsed:.0f} informes/s")
+
 
 if __name__ == "__main__":
     main()

@@ -1,9 +1,10 @@
-"""A report file in, its text lines out: plain text in any common encoding, .docx and .pdf.
+"""A report file in, its text lines out: plain text in any common encoding, .docx, .odt and .pdf.
 
 Line N of a report is `lines[N-1]`: for text, the Nth line as an editor numbers it (CR, LF and
 CRLF end a line; form feed and vertical tab do not, `grep -n` does not count them either, so
-they become spaces). For .docx, one line per paragraph, per line break inside a paragraph and
-per table row (cells joined by TAB). For .pdf, the lines of each page's text, pages in order.
+they become spaces). For .docx and .odt, one line per paragraph, per line break inside a
+paragraph and per table row (cells joined by TAB). For .pdf, the lines of each page's text, pages
+in order.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from pathlib import Path
 from .links import line_links
 
 MAX_BYTES = 50 * 1024 * 1024
-MAX_UNZIPPED = 4 * MAX_BYTES  # a .docx inflating beyond this is refused (zip bombs)
+MAX_UNZIPPED = 4 * MAX_BYTES  # a .docx or .odt inflating beyond this is refused (zip bombs)
 TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown"}
-SUFFIX_KINDS = {**dict.fromkeys(TEXT_SUFFIXES, "text"), ".docx": "docx", ".pdf": "pdf"}
+SUFFIX_KINDS = {**dict.fromkeys(TEXT_SUFFIXES, "text"), ".docx": "docx", ".odt": "odt",
+                ".pdf": "pdf"}
+# documents of word processors not read: always said, never skipped (.pages may be a folder)
+OTHER_DOCUMENTS = (".doc", ".rtf", ".wpd", ".pages")
 # what zipfile raises on a damaged archive
 ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error)
 NOISE_SHARE = 0.02  # more control/undecodable characters than this: not a text file
@@ -37,6 +41,7 @@ TOO_BIG = f"demasiado grande (más de {MAX_BYTES // (1024 * 1024)} MB)"
 BAD_DOCX = "no es un .docx válido (archivo dañado)"
 NOT_WORD = "no es un .docx válido (no contiene un documento de Word)"
 BAD_PDF = "no es un .pdf válido (archivo dañado)"
+OTHER_DOCUMENT = "formato no admitido: guárdelo como .docx, .odt o .pdf"
 LOCKED_PDF = "el .pdf está protegido con contraseña"
 NO_PDF_TEXT = "el .pdf no contiene texto (¿es una imagen escaneada?)"
 
@@ -59,10 +64,13 @@ class ReadError(Exception):
 def extract_path(path: Path) -> Extracted:
     kind = SUFFIX_KINDS.get(path.suffix.lower())
     try:
+        if path.suffix.lower() in OTHER_DOCUMENTS and path.exists():
+            raise ReadError(OTHER_DOCUMENT)
         if path.is_dir():
             raise ReadError("es una carpeta, no un archivo")
         if kind is None and path.exists():
-            raise ReadError(f"formato no admitido ({path.suffix}); use .txt, .md, .docx o .pdf")
+            raise ReadError(f"formato no admitido ({path.suffix}); use .txt, .md, .docx, .odt o "
+                            ".pdf")
         if path.stat().st_size > MAX_BYTES:
             raise ReadError(TOO_BIG)
         data = path.read_bytes()
@@ -81,7 +89,9 @@ def extract_bytes(data: bytes, kind: str) -> Extracted:
         raise ReadError(TOO_BIG)
     if not data.strip():
         raise ReadError(EMPTY)
-    extracted = {"text": _extract_text, "docx": _extract_docx, "pdf": _extract_pdf}[kind](data)
+    readers = {"text": _extract_text, "docx": _extract_docx, "odt": _extract_odt,
+               "pdf": _extract_pdf}
+    extracted = readers[kind](data)
     if not any(line.strip() for line in extracted.lines):
         raise ReadError(NO_PDF_TEXT if kind == "pdf" else EMPTY)
     return extracted
@@ -200,24 +210,61 @@ def _open_docx(data: bytes):
         raise ReadError(NOT_WORD if "not a Word file" in str(err) else BAD_DOCX) from err
 
 
-def _check_zip(data: bytes) -> None:
+def _check_zip(data: bytes, damaged: str = BAD_DOCX) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             inflated = sum(info.file_size for info in archive.infolist())
     except ZIP_ERRORS as err:
-        raise ReadError(BAD_DOCX) from err
+        raise ReadError(damaged) from err
     if inflated > MAX_UNZIPPED:
-        raise ReadError(f"{BAD_DOCX[:-1]}: dice ocupar más de {MAX_UNZIPPED // 2**20} MB)")
+        raise ReadError(f"{damaged[:-1]}: dice ocupar más de {MAX_UNZIPPED // 2**20} MB)")
 
 
 def _add_paragraph(extracted: Extracted, paragraph, headings: dict[str | None, bool]) -> None:
     first = len(extracted.lines) + 1
-    parts = split_lines(paragraph.text) or [""]
+    parts = split_lines(_text(paragraph._p)) or [""]
     extracted.lines.extend(parts)
     if headings.get(paragraph._p.style, headings[None]):
         extracted.heading_lines.add(first)
-    for link in paragraph.hyperlinks:
-        _add_target(extracted, link.url, link.text, first, parts)
+    for url, text in _hyperlinks(paragraph._p, paragraph.part):
+        _add_target(extracted, url, text, first, parts)
+
+
+# What python-docx's `paragraph.text` reads, read here in one pass over the XML: its XPath
+# query per run made a table-heavy report cost three times as much.
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+_RUN_TEXT = {f"{_W}tab": "\t", f"{_W}ptab": "\t", f"{_W}cr": "\n", f"{_W}noBreakHyphen": "-"}
+
+
+def _text(element) -> str:
+    """The text of a w:p (its runs and hyperlinks' runs) or of a w:hyperlink (its runs)."""
+    parts = []
+    for child in element:
+        if child.tag == f"{_W}r":
+            parts.append(_run_text(child))
+        elif child.tag == f"{_W}hyperlink" and element.tag == f"{_W}p":
+            parts.append(_text(child))
+    return "".join(parts)
+
+
+def _run_text(run) -> str:
+    parts = []
+    for child in run:
+        if child.tag == f"{_W}t":
+            parts.append(child.text or "")
+        elif child.tag == f"{_W}br":
+            parts.append("\n" if child.get(f"{_W}type", "textWrapping") == "textWrapping" else "")
+        else:
+            parts.append(_RUN_TEXT.get(child.tag, ""))
+    return "".join(parts)
+
+
+def _hyperlinks(p, part) -> list[tuple[str, str]]:
+    """(target, visible text) of a w:p's external hyperlinks; a missing relationship raises
+    KeyError (a damaged file)."""
+    return [(part.rels[link.get(_R_ID)].target_ref, _text(link))
+            for link in p.iterchildren(f"{_W}hyperlink") if link.get(_R_ID)]
 
 
 def _heading_styles(document) -> dict[str | None, bool]:
@@ -225,15 +272,15 @@ def _heading_styles(document) -> dict[str | None, bool]:
     once: python-docx's `paragraph.style` looks for the styles part among all the relationships
     and for the style among all the styles, for every paragraph (hours on a .docx with thousands
     of styles). Same rules: an unknown id is the default style."""
-    from docx.enum.style import WD_STYLE_TYPE
-
     headings: dict[str | None, bool] = {None: False}
-    for style in document.styles.element.style_lst:
-        if style.type != WD_STYLE_TYPE.PARAGRAPH:
+    for style in document.styles.element.iterchildren(f"{_W}style"):
+        if style.get(f"{_W}type", "paragraph") != "paragraph":
             continue
-        heading = (style.name_val or "").lower().startswith(HEADING_STYLES)
-        headings.setdefault(style.styleId, heading)
-        if style.default:
+        name = style.find(f"{_W}name")
+        heading = (name.get(f"{_W}val", "") if name is not None else "").lower().startswith(
+            HEADING_STYLES)
+        headings.setdefault(style.get(f"{_W}styleId"), heading)
+        if style.get(f"{_W}default") in ("1", "true", "on"):
             headings[None] = heading
     return headings
 
@@ -242,13 +289,14 @@ def _add_table(extracted: Extracted, table) -> None:
     above: dict[int, object] = {}  # grid column -> the cell whose text it shows, in the row above
     for row in table.rows:
         cells, above = _row_cells(row, table, above)
-        line = "\t".join(" ".join(split_lines(cell.text)) for cell in cells)
+        paragraphs = [list(cell._tc.iterchildren(f"{_W}p")) for cell in cells]
+        line = "\t".join(" ".join(split_lines("\n".join(_text(p) for p in mine)))
+                         for mine in paragraphs)
         extracted.lines.append(line)
         number = len(extracted.lines)
-        for cell in cells:
-            for paragraph in cell.paragraphs:
-                for link in paragraph.hyperlinks:
-                    _add_target(extracted, link.url, link.text, number, [line])
+        for p in (p for mine in paragraphs for p in mine):
+            for url, text in _hyperlinks(p, table.part):
+                _add_target(extracted, url, text, number, [line])
 
 
 def _row_cells(row, table, above: dict[int, object]) -> tuple[list, dict[int, object]]:
@@ -283,6 +331,12 @@ def _add_link(extracted: Extracted, line: int, url: str, shown: str) -> None:
     replaced = [found for found in line_links(shown) if found != url]
     if replaced:
         extracted.shown_urls.setdefault(line, []).extend(replaced)
+
+
+def _extract_odt(data: bytes) -> Extracted:
+    from .odt import extract_odt  # imported when needed: it builds on this module
+
+    return extract_odt(data)
 
 
 # --- pdf ----------------------------------------------------------------------------------
