@@ -7,7 +7,6 @@ wake anyone up again.
 
 from __future__ import annotations
 
-import errno
 import fcntl
 import json
 import os
@@ -34,23 +33,6 @@ DAY = r"\d{4}-\d{2}-\d{2}"
 
 class Busy(Exception):
     """Another nightly run holds the store."""
-
-
-OS_REASONS = {
-    errno.EROFS: "el disco es de solo lectura",
-    errno.EACCES: "no hay permiso para escribir",
-    errno.EPERM: "no hay permiso para escribir",
-    errno.ENOSPC: "no queda espacio en el disco",
-    errno.ENOENT: "no existe la carpeta",
-    errno.ENOTDIR: "parte de la ruta no es una carpeta",
-    errno.EEXIST: "apareció un archivo con ese nombre mientras se escribía",
-}
-
-
-def os_problem(problem: OSError) -> str:
-    """A file the run could not write (lock, pages, backup) and why, in Spanish."""
-    reason = OS_REASONS.get(problem.errno, f"error del sistema ({problem.strerror or problem})")
-    return f"{problem.filename}: {reason}" if problem.filename else reason
 
 
 @dataclass

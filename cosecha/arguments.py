@@ -1,11 +1,10 @@
 """Command-line options shared by `cosecha` and `auditor`: the store, the harvesting options
-and the reading time limit, each defined once; and the refusal to write over a report read."""
+and the reading time limit, each defined once."""
 
 from __future__ import annotations
 
 import argparse
-import os
-import sys
+import re
 
 from datos import default_db_path, user_db_path
 
@@ -33,23 +32,42 @@ def add_read_limit_option(parser: argparse.ArgumentParser) -> None:
     )
 
 
-def overwrites_an_input(output: str | None, sources: list[str]) -> bool:
-    """Whether writing `output` would overwrite one of the reports read; if so, says so."""
-    if not output or not os.path.exists(output):
-        return False
-    if any(source != "-" and os.path.exists(source) and os.path.samefile(source, output)
-           for source in sources):
-        print(f"error: {output}: es uno de los informes; no se sobrescribe", file=sys.stderr)
-        return True
-    return False
-
-
 def _remap(value: str) -> str:
+    """A rule checked whole before any work: its shape, its pattern, and that every group its
+    replacement names is one the pattern has."""
     try:
-        parse_remap(value)
-    except ValueError as problem:
-        raise argparse.ArgumentTypeError(str(problem)) from None
+        rule = parse_remap(value)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"'{value}': {_shape_problem(value)}") from None
+    try:
+        _groups_like(rule.pattern).expand(rule.replacement)
+    except (re.error, IndexError) as problem:
+        where = f", posición {problem.pos + 1}" if getattr(problem, "pos", None) is not None else ""
+        raise argparse.ArgumentTypeError(
+            f"'{value}': el reemplazo nombra un grupo que el patrón no tiene, o lo escribe mal "
+            f"('{rule.replacement}'{where}); el patrón tiene {rule.pattern.groups} grupo(s)"
+        ) from None
     return value
+
+
+def _shape_problem(value: str) -> str:
+    pattern, space, replacement = value.strip().partition(" ")
+    if space and replacement.strip():
+        try:
+            re.compile(pattern)
+        except re.error as problem:
+            return (f"el patrón '{pattern}' no es una expresión regular válida "
+                    f"(posición {(problem.pos or 0) + 1})")
+    return "se espera 'REGEX REEMPLAZO', separados por un espacio"
+
+
+def _groups_like(pattern: re.Pattern) -> re.Match:
+    """A match with the groups (numbers and names) of `pattern`, each empty: what a
+    replacement can be expanded against without a URL that matches."""
+    names = {number: name for name, number in pattern.groupindex.items()}
+    groups = "".join(f"(?P<{names[n]}>)" if n in names else "()"
+                     for n in range(1, pattern.groups + 1))
+    return re.match(groups, "")
 
 
 def _positive(kind):

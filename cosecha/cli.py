@@ -11,11 +11,12 @@ from datos import StoreError, open_store
 
 from . import __version__
 from .arguments import (add_harvest_options, add_read_limit_option, add_store_option,
-                        harvest_options, overwrites_an_input, store_path)
+                        harvest_options, store_path)
 from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
 from .labels import reason_text, status_text
-from .output import add_output_options, json_text, render, visible, write_output
+from .output import (add_output_options, json_text, refuse_output, render, visible,
+                     write_output)
 from .parser import Parser
 from .progress import platform_progress
 from .reader import ReadError
@@ -67,7 +68,7 @@ def links_of(entries, seconds: float) -> tuple[list[str], list[InputProblem]]:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     entries, problems = expand(args.entradas)
-    if overwrites_an_input(args.salida, [e.value for e in entries if e.kind == "report"]):
+    if refuse_output(args.salida, [e.value for e in entries if e.kind == "report"]):
         return 2
     urls, unreadable = links_of(entries, args.limite_lectura)
     problems += unreadable

@@ -29,3 +29,7 @@ class Parser(argparse.ArgumentParser):
     def __init__(self, *args, **kwargs):
         kwargs.setdefault("formatter_class", argparse.RawDescriptionHelpFormatter)
         super().__init__(*args, **kwargs)
+
+    def error(self, message: str):
+        """One line, not the whole usage block: what is wrong and where the help is."""
+        self.exit(2, f"{self.prog}: error: {message} (ayuda: {self.prog} --help)\n")

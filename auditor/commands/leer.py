@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import sys
 
-from cosecha.arguments import add_read_limit_option, overwrites_an_input
-from cosecha.output import add_output_options, json_text, render, to_terminal, write_output
+from cosecha.arguments import add_read_limit_option
+from cosecha.output import (add_output_options, json_text, refuse_output, render, to_terminal,
+                            write_output)
 from cosecha.reader import ReadError
 from cosecha.reader.bounded import Job, read_bounded
 
@@ -31,7 +32,7 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    if overwrites_an_input(args.salida, args.informes):
+    if refuse_output(args.salida, args.informes):
         return 2
     reports, failed = [], False
     jobs = [Job.of(source) for source in args.informes]

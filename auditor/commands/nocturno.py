@@ -8,9 +8,10 @@ from pathlib import Path
 
 from cosecha.arguments import (add_harvest_options, add_read_limit_option, add_store_option,
                                harvest_options, store_path)
+from cosecha.output import os_problem
 from datos import StoreError, open_store
 
-from ..nightly import Busy, NightlyOptions, exclusive, news_text, os_problem, run_nightly
+from ..nightly import Busy, NightlyOptions, exclusive, news_text, run_nightly
 from .revisar import add_audit_options
 
 ORDER = 50

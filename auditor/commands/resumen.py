@@ -7,7 +7,7 @@ import re
 import sys
 
 from cosecha.arguments import add_store_option, store_path
-from cosecha.output import add_output_options, to_terminal, write_output
+from cosecha.output import add_output_options, refuse_output, to_terminal, write_output
 from datos import StoreError, open_store
 
 from ..render import render_summary
@@ -42,6 +42,8 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
+    if refuse_output(args.salida):
+        return 2
     try:
         store = open_store(store_path(args), create=False)
         try:

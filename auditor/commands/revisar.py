@@ -6,9 +6,9 @@ import argparse
 import sys
 
 from cosecha.arguments import (add_harvest_options, add_read_limit_option, add_store_option,
-                               harvest_options, overwrites_an_input, store_path)
+                               harvest_options, store_path)
 from cosecha.inputs import expand
-from cosecha.output import add_output_options, to_terminal, write_output
+from cosecha.output import add_output_options, refuse_output, to_terminal, write_output
 from cosecha.platforms import adapters
 from datos import StoreError, open_store
 
@@ -68,7 +68,7 @@ def register(subparsers) -> None:
 
 def run(args) -> int:
     entries, problems = expand(args.entradas, urls=False)
-    if overwrites_an_input(args.salida, [entry.value for entry in entries]):
+    if refuse_output(args.salida, [entry.value for entry in entries]):
         return 2
     reports, unreadable = read_entries(entries, args.limite_lectura)
     problems += unreadable
