@@ -7,14 +7,17 @@ import sys
 
 from cosecha.arguments import (add_harvest_options, add_read_limit_option, add_store_option,
                                harvest_options, store_path)
+from cosecha.harvest import targets_for
 from cosecha.inputs import expand
 from cosecha.output import add_output_options, refuse_output, to_terminal, write_output
 from cosecha.platforms import adapters
+from cosecha.progress import platform_progress
 from datos import StoreError, open_store
 
 from ..compare import exit_code
 from ..render import render_audits
-from ..review import read_entries, review
+from ..model import Audit
+from ..review import ReadReport, read_entries, review
 
 ORDER = 20
 HELP = "compara lo que cada informe declara con lo que prueban sus enlaces"
@@ -80,8 +83,7 @@ def run(args) -> int:
         print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
         return 2
     try:
-        audits = review(store, reports, harvest_options(args), command=" ".join(sys.argv),
-                        accounts=dict(args.cuenta), window_days=args.ventana_dias)
+        audits = watched_review(store, reports, args)
     except StoreError as problem:
         print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
         return 2
@@ -89,3 +91,11 @@ def run(args) -> int:
         store.close()
     write_output(render_audits(audits, args.formato, color=to_terminal(args.salida)), args.salida)
     return 2 if problems else exit_code(audits)
+
+
+def watched_review(store, reports: list[ReadReport], args) -> list[Audit]:
+    """The review, with a progress bar per platform when a person watches standard error."""
+    targets = targets_for(link.url for read in reports for link in read.report.links())
+    with platform_progress(targets, enabled=sys.stderr.isatty()) as advance:
+        return review(store, reports, harvest_options(args), command=" ".join(sys.argv),
+                      accounts=dict(args.cuenta), window_days=args.ventana_dias, on_done=advance)
