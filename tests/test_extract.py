@@ -158,13 +158,21 @@ def test_directory_is_refused(tmp_path):
         extract_path(tmp_path / "carpeta.txt")
 
 
-@pytest.mark.parametrize("suffix", [".xls", ".doc", ".XLSX", ".odt"])
+@pytest.mark.parametrize("suffix", [".xls", ".XLSX", ".png"])
 def test_unsupported_suffix_names_it(tmp_path, suffix):
     path = tmp_path / f"informe{suffix}"
     path.write_bytes(b"algo")
     with pytest.raises(ReadError) as err:
         extract_path(path)
-    assert str(err.value) == f"formato no admitido ({suffix}); use .txt, .md, .docx o .pdf"
+    assert str(err.value) == f"formato no admitido ({suffix}); use .txt, .md, .docx, .odt o .pdf"
+
+
+@pytest.mark.parametrize("suffix", [".doc", ".RTF", ".wpd", ".pages"])
+def test_other_word_processors_are_asked_to_save_again(tmp_path, suffix):
+    path = tmp_path / f"informe{suffix}"
+    path.write_bytes(b"algo")
+    with pytest.raises(ReadError, match="^formato no admitido: guárdelo como .docx, .odt o .pdf$"):
+        extract_path(path)
 
 
 def test_unreadable_file(tmp_path, monkeypatch):
