@@ -34,6 +34,8 @@ class Evidence:
     published_at: str | None = None  # ISO 8601 UTC
     checked_at: str | None = None
     manual: bool = False  # confirmed by a person (`auditor confirmar`)
+    # a newer inconclusive check than the one that stands: {checked_at, status, reason}
+    last_attempt: dict | None = None
 
 
 @dataclass
@@ -56,6 +58,7 @@ class Finding:
     url: str | None
     line: int | None
     message: str  # Spanish
+    last_attempt: dict | None = None  # of the link's evidence, when it has one
 
 
 @dataclass
@@ -75,4 +78,8 @@ class Audit:
     findings: list[Finding] = field(default_factory=list)
 
     def to_dict(self) -> dict:
-        return asdict(self)
+        data = asdict(self)
+        for finding in data["findings"]:  # the shape of issue 5, unless there is an attempt to show
+            if finding["last_attempt"] is None:
+                del finding["last_attempt"]
+        return data

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from cosecha.harvest import Harvester, HarvestOptions, Outcome, now_iso, targets_for
+from cosecha.harvest import Harvester, HarvestOptions, attempt_of, now_iso, targets_for
 from cosecha.inputs import Entry, InputProblem
 from cosecha.model import Report
 from cosecha.reader import ReadError
@@ -20,8 +20,6 @@ from cosecha.reader.bounded import READ_SECONDS, Job, read_bounded
 
 from .compare import audit_report
 from .model import Audit, Evidence
-
-CONCLUSIVE = ("alive", "broken")
 
 
 @dataclass
@@ -55,24 +53,25 @@ def link_keys(report: Report) -> list[str]:
     return [link.canonical_url or link.url for link in report.links()]
 
 
-def evidence_from(outcome: Outcome, manual: dict | None) -> Evidence:
-    """The harvester's word, unless a person's confirmation is newer than any conclusive check."""
-    conclusive = outcome.status in CONCLUSIVE
-    if manual and not (conclusive and outcome.checked_at > manual["checked_at"]):
-        return Evidence(manual["status"], manual.get("note") or "manual", outcome.author,
-                        outcome.published_at, manual["checked_at"], manual=True)
-    return Evidence(outcome.status, outcome.reason, outcome.author, outcome.published_at,
-                    outcome.checked_at)
+def evidence_from(row: dict, attempt: dict | None) -> Evidence:
+    """The standing check of a link as the audit's evidence (a person's note is its reason)."""
+    manual = row["source"] == "manual"
+    reason = (row.get("note") or "manual") if manual else row["reason"]
+    return Evidence(row["status"], reason, row["author"], row["published_at"], row["checked_at"],
+                    manual=manual, last_attempt=attempt_of(attempt))
 
 
 def harvest_evidence(store, reports: list[ReadReport], options: HarvestOptions,
                      command: str, on_done=None) -> dict[str, Evidence]:
     urls = [link.url for read in reports for link in read.report.links()]
     targets = targets_for(urls)
-    outcomes = asyncio.run(Harvester(store, options, command=command, on_done=on_done)
-                           .run(targets))
-    return {target.key: evidence_from(outcome, store.latest_manual(target.key))
-            for target, outcome in zip(targets, outcomes)}
+    asyncio.run(Harvester(store, options, command=command, on_done=on_done).run(targets))
+    evidence = {}
+    for target in targets:  # each has its check stored now
+        row, attempt = store.standing(target.key)
+        if row:
+            evidence[target.key] = evidence_from(row, attempt)
+    return evidence
 
 
 def review(store, reports: list[ReadReport], options: HarvestOptions, *, command: str,

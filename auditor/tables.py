@@ -6,7 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from cosecha.labels import platform_text as platform_name
-from cosecha.labels import status_text
+from cosecha.labels import status_text, with_last_attempt
 
 from .model import ERROR, INFO, VERDICT_TEXT, WARNING, Audit, Finding
 
@@ -43,8 +43,8 @@ def coverage_table(audit: Audit) -> Table:
 
 def finding_row(finding: Finding) -> tuple:
     phase = phase_name(finding.phase) if finding.phase is not None else ""
-    return (finding.line, phase, platform_name(finding.platform), finding.message,
-            finding.url or "")
+    return (finding.line, phase, platform_name(finding.platform),
+            with_last_attempt(finding.message, finding.last_attempt), finding.url or "")
 
 
 def finding_tables(audit: Audit) -> list[Table]:

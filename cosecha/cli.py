@@ -14,7 +14,7 @@ from .arguments import (add_harvest_options, add_read_limit_option, add_store_op
                         harvest_options, store_path)
 from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
-from .labels import reason_text, status_text
+from .labels import reason_text, status_text, with_last_attempt
 from .output import (add_output_options, json_text, refuse_output, render, visible,
                      write_output)
 from .parser import Parser
@@ -128,7 +128,8 @@ def summary_line(outcomes: list[Outcome], args) -> str:
 
 
 def broken_lines(broken: list[Outcome]) -> str:
-    return "\n".join(f"roto: {visible(o.url)} ({reason_text(o.reason)})" for o in broken)
+    return "\n".join(f"roto: {visible(o.url)} "
+                     f"({with_last_attempt(reason_text(o.reason), o.last_attempt)})" for o in broken)
 
 
 def table_text(outcomes: list[Outcome]) -> str:
@@ -137,7 +138,8 @@ def table_text(outcomes: list[Outcome]) -> str:
         table.add_column(header, overflow="fold")
     for o in outcomes:
         table.add_row(*(visible(cell) for cell in (
-            status_text(o.status), reason_text(o.reason), o.platform, o.author or "",
+            with_last_attempt(status_text(o.status), o.last_attempt), reason_text(o.reason),
+            o.platform, o.author or "",
             (o.published_at or "")[:10], o.canonical_url or o.url)))
     return render([table], color=False)
 

@@ -63,6 +63,8 @@ class Outcome:
     final_url: str | None
     checked_at: str
     from_cache: bool
+    # a newer inconclusive check than the one that stands: {checked_at, status, reason}
+    last_attempt: dict | None = None
 
     def to_dict(self) -> dict:
         return asdict(self)
@@ -146,10 +148,9 @@ class Harvester:
         return outcomes
 
     def _offline(self, target: Target, run_id: int) -> Outcome:
-        stored = self.store.latest_check(target.key)
-        if stored:
-            return self._done(target, outcome_from_row(target, stored))
-        result = offline_verdict(target) or CheckResult(UNVERIFIED, reason="offline")
+        if self.store.standing(target.key)[0]:  # a person's confirmation counts too
+            return self._done(target, asked=False)
+        result = offline_verdict(target) or CheckResult(UNVERIFIED, reason="not_asked")
         return self._record(target, with_offline_facts(target, result), run_id, elapsed=0)
 
     async def _online(self, targets: list[Target], run_id: int) -> list[Outcome]:
@@ -172,7 +173,7 @@ class Harvester:
         if not self.options.refresh:
             fresh = self.store.fresh_check(target.key, self.options.ttl_hours)
             if fresh and fresh["status"] in REUSABLE:
-                return self._done(target, outcome_from_row(target, fresh))
+                return self._done(target, asked=False)
         started = time.monotonic()
         result = with_offline_facts(target, await self._bounded_check(target, fetch))
         return self._record(target, result, run_id, elapsed=time.monotonic() - started)
@@ -199,9 +200,13 @@ class Harvester:
             elapsed_ms=round(elapsed * 1000),
             **check_fields(result),
         )
-        return self._done(target, outcome_from_result(target, result, checked_at))
+        return self._done(target, asked=True)
 
-    def _done(self, target: Target, outcome: Outcome) -> Outcome:
+    def _done(self, target: Target, asked: bool) -> Outcome:
+        """The standing answer on the target, now that its check (if any) is stored."""
+        row, attempt = self.store.standing(target.key)
+        outcome = outcome_from_row(target, row, attempt)
+        outcome.from_cache = not asked
         self.on_done(outcome)
         return outcome
 
@@ -224,23 +229,22 @@ def check_fields(result: CheckResult) -> dict:
     return {name: getattr(result, name) for name in CHECK_FIELDS}
 
 
-def outcome_from_result(target: Target, result: CheckResult, checked_at: str) -> Outcome:
+def outcome_from_row(target: Target, row: dict, attempt: dict | None = None) -> Outcome:
     return Outcome(
         url=target.url,
         canonical_url=target.info.canonical_url,
         platform=target.info.platform,
         post_id=target.info.post_id,
-        checked_at=checked_at,
-        from_cache=False,
-        **check_fields(result),
+        checked_at=row["checked_at"],
+        from_cache=True,
+        last_attempt=attempt_of(attempt),
+        **{name: row.get(name) for name in CHECK_FIELDS},
     )
 
 
-def outcome_from_row(target: Target, row: dict) -> Outcome:
-    result = CheckResult(**{name: row.get(name) for name in CHECK_FIELDS})
-    outcome = outcome_from_result(target, result, row["checked_at"])
-    outcome.from_cache = True
-    return outcome
+def attempt_of(row: dict | None) -> dict | None:
+    """What JSON shows of a last attempt."""
+    return {name: row[name] for name in ("checked_at", "status", "reason")} if row else None
 
 
 def counts_of(outcomes: list[Outcome]) -> dict[str, int]:

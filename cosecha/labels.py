@@ -1,5 +1,7 @@
 """Spanish words for the codes people read: platforms, statuses and reasons."""
 
+from datetime import datetime
+
 PLATFORM = {"x": "X", "facebook": "Facebook", "youtube": "YouTube", "instagram": "Instagram",
             "tiktok": "TikTok", "web": "Web", "all": "todas las redes"}
 
@@ -27,7 +29,8 @@ REASON = {
     "consent_wall": "página de consentimiento de cookies",
     "rate_limited": "límite de peticiones de la plataforma",
     "timeout": "sin respuesta a tiempo",
-    "offline": "sin conexión con la plataforma (o sin consultar la red)",
+    "offline": "sin conexión con la plataforma",
+    "not_asked": "sin consultar la red (--sin-red)",
     "server_error": "error del servidor",
     "unexpected": "respuesta inesperada",
     "redirect_loop": "redirecciones en bucle",
@@ -41,6 +44,18 @@ REASON = {
     "local_address": "dirección local",
     "scheme": "esquema no admitido",
     "no_host": "sin servidor",
+    "manual": "confirmado por una persona",
+}
+
+# how the last inconclusive attempt went, after "la última consulta"
+ATTEMPT = {
+    "rate_limited": "fue limitada",
+    "timeout": "no tuvo respuesta a tiempo",
+    "offline": "no tuvo conexión",
+    "time_limit": "no llegó a terminar (se acabó el tiempo)",
+    "login_wall": "encontró un muro de inicio de sesión",
+    "consent_wall": "encontró la página de consentimiento de cookies",
+    "server_error": "dio un error del servidor",
 }
 
 
@@ -59,3 +74,25 @@ def reason_text(reason: str | None) -> str:
     code, _, detail = (part.strip() for part in reason.partition(":"))
     text = REASON.get(code, code)
     return f"{text} ({detail})" if detail else text
+
+
+def with_last_attempt(text: str, attempt: dict | None) -> str:
+    """"roto" -> "roto · la última consulta fue limitada, 29/11 02:31", when there was one."""
+    return f"{text} · {last_attempt_text(attempt)}" if attempt else text
+
+
+def last_attempt_text(attempt: dict) -> str:
+    """An inconclusive check newer than the one that stands, as shown beside it:
+    "la última consulta fue limitada, 29/11 02:31" (local time)."""
+    code = (attempt.get("reason") or "").partition(":")[0].strip()
+    how = ATTEMPT.get(code) or f"no fue concluyente: {reason_text(attempt.get('reason'))}"
+    return f"la última consulta {how}, {local_moment(attempt['checked_at'])}"
+
+
+def local_moment(checked_at: str) -> str:
+    """"2025-11-29T07:31:00Z" -> "29/11 02:31" in the local time zone (TZ)."""
+    try:
+        moment = datetime.fromisoformat(checked_at.replace("Z", "+00:00"))
+    except (AttributeError, ValueError):
+        return str(checked_at)
+    return moment.astimezone().strftime("%d/%m %H:%M")

@@ -301,31 +301,44 @@ class Store:
                           source="manual", checked_by=checked_by, note=note, status=status,
                           reason="manual")
 
-    def _latest(self, canonical_url: str, source: str, since: str = "") -> dict | None:
+    # checks are ordered by row id, never by checked_at: it has one-second resolution, and a
+    # person's confirmation and an automatic check often share that second
+
+    def _latest(self, canonical_url: str, condition: str = "", params: tuple = ()) -> dict | None:
         return self._one(
-            """SELECT checks.* FROM checks JOIN links ON links.id = checks.link_id
-               WHERE links.canonical_url = ? AND checks.source = ? AND checks.checked_at >= ?
-               ORDER BY checks.checked_at DESC, checks.id DESC LIMIT 1""",
-            (canonical_url, source, since),
+            f"""SELECT checks.* FROM checks JOIN links ON links.id = checks.link_id
+                WHERE links.canonical_url = ? {condition} ORDER BY checks.id DESC LIMIT 1""",
+            (canonical_url, *params),
         )
 
     def latest_check(self, canonical_url: str) -> dict | None:
         """The latest automatic check of a link."""
-        return self._latest(canonical_url, "auto")
+        return self._latest(canonical_url, "AND checks.source = 'auto'")
 
     def latest_manual(self, canonical_url: str) -> dict | None:
-        return self._latest(canonical_url, "manual")
+        return self._latest(canonical_url, "AND checks.source = 'manual'")
 
     def fresh_check(self, canonical_url: str, ttl_hours: float) -> dict | None:
         since = (datetime.now(timezone.utc) - timedelta(hours=ttl_hours))
-        return self._latest(canonical_url, "auto", since.strftime("%Y-%m-%dT%H:%M:%SZ"))
+        return self._latest(canonical_url, "AND checks.source = 'auto' AND checks.checked_at >= ?",
+                            (since.strftime("%Y-%m-%dT%H:%M:%SZ"),))
 
     def history(self, canonical_url: str) -> list[dict]:
         return self._all(
             """SELECT checks.* FROM checks JOIN links ON links.id = checks.link_id
-               WHERE links.canonical_url = ? ORDER BY checks.checked_at, checks.id""",
+               WHERE links.canonical_url = ? ORDER BY checks.id""",
             (canonical_url,),
         )
+
+    def standing(self, canonical_url: str) -> tuple[dict | None, dict | None]:
+        """The check that stands for a link, and its last attempt: a newer inconclusive check,
+        if any. The latest conclusive check (automatic or a person's) stands until a newer
+        conclusive one; a link never conclusively checked stands on its latest check."""
+        latest = self._latest(canonical_url)
+        if latest is None or latest["status"] in CONCLUSIVE:
+            return latest, None
+        conclusive = self._latest(canonical_url, f"AND checks.status IN {CONCLUSIVE}")
+        return (conclusive, latest) if conclusive else (latest, None)
 
     def status_changes(self) -> list[dict]:
         """Links whose last two conclusive checks (automatic or manual) disagree."""
@@ -333,7 +346,7 @@ class Store:
             f"""SELECT links.canonical_url AS url, checks.status, checks.checked_at
                 FROM checks JOIN links ON links.id = checks.link_id
                 WHERE checks.status IN {CONCLUSIVE}
-                ORDER BY links.id, checks.checked_at DESC, checks.id DESC""")
+                ORDER BY links.id, checks.id DESC""")
         changes, seen = [], {}
         for row in rows:
             seen.setdefault(row["url"], []).append(row)

@@ -27,7 +27,7 @@ def test_offline_json_has_one_row_per_distinct_link_with_x_dates(db):
     assert run.returncode == 0
     assert len(rows) == 40 == len({row["canonical_url"] for row in rows})
     x_rows = [row for row in rows if row["platform"] == "x"]
-    assert all(row["status"] == "unverified" and row["reason"] == "offline" for row in x_rows)
+    assert all(row["status"] == "unverified" and row["reason"] == "not_asked" for row in x_rows)
     assert all("2025-06-18" <= row["published_at"][:10] <= "2025-07-04" for row in x_rows)
 
 

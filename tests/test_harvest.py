@@ -102,7 +102,7 @@ def test_a_profile_is_not_a_post_and_is_not_requested(store):
 
 def test_offline_run_makes_no_request_and_still_dates_x_posts(store):
     [outcome], internet = harvest(store, [TWEET], offline=True)
-    assert (outcome.status, outcome.reason) == ("unverified", "offline")
+    assert (outcome.status, outcome.reason) == ("unverified", "not_asked")
     assert outcome.published_at.startswith("2025-06-18")
     assert internet.seen == []
 
