@@ -243,3 +243,10 @@ def test_cosecha_harvests_odt_and_txt_and_names_other_documents(carpeta, tmp_pat
     assert done.stderr.splitlines() == [f"error: {carpeta / name}: {UNSUPPORTED}"
                                         for name in [BUNDLE, *UNREAD]]
     never_mentioned(done.stdout, done.stderr)
+
+
+def test_an_odt_saved_under_a_text_name_is_still_read_as_odt(tmp_path, informes):
+    odt, _ = informes
+    disguised = tmp_path / "informe.txt"
+    disguised.write_bytes(odt.read_bytes())
+    assert facts(read_report(disguised)) == facts(read_report(odt))

@@ -30,6 +30,7 @@ TEXT_SUFFIXES = {"", ".txt", ".text", ".md", ".markdown"}
 SUFFIX_KINDS = {**dict.fromkeys(TEXT_SUFFIXES, "text"), ".docx": "docx", ".odt": "odt",
                 ".pdf": "pdf"}
 # documents of word processors not read: always said, never skipped (.pages may be a folder)
+ODT_MIMETYPE = b"application/vnd.oasis.opendocument.text"
 OTHER_DOCUMENTS = (".doc", ".rtf", ".wpd", ".pages")
 # what zipfile raises on a damaged archive
 ZIP_ERRORS = (zipfile.BadZipFile, ValueError, OSError, EOFError, NotImplementedError, zlib.error)
@@ -102,6 +103,8 @@ def sniff_kind(data: bytes) -> str:
         return "pdf"
     if data.startswith(b"PK\x03\x04") and _zip_holds(data, "word/document.xml"):
         return "docx"
+    if data.startswith(b"PK\x03\x04") and ODT_MIMETYPE in data[:100]:  # the mimetype comes first
+        return "odt"
     return "text"
 
 
