@@ -9,6 +9,7 @@ import json
 import os
 import re
 import shutil
+import stat
 import sys
 from collections.abc import Iterable
 from pathlib import Path
@@ -66,16 +67,18 @@ def _output_problem(salida: str | None, sources: list[str]) -> str | None:
     if salida in (None, "-"):
         return None
     path = Path(salida)
-    if path.is_dir():
-        return "es una carpeta"
-    if path.exists() and any(os.path.exists(source) and os.path.samefile(source, path)
-                             for source in sources):
-        return "es uno de los informes; no se sobrescribe"
-    folder = path.parent
-    if not folder.is_dir():
-        return OS_REASONS[errno.ENOTDIR if folder.exists() else errno.ENOENT]
-    if not os.access(path if path.exists() else folder, os.W_OK):
-        read_only = os.statvfs(folder).f_flag & os.ST_RDONLY
+    try:
+        if not stat.S_ISDIR(path.parent.stat().st_mode):
+            return OS_REASONS[errno.ENOTDIR]
+        if path.is_dir():
+            return OS_REASONS[errno.EISDIR]
+        if path.exists() and any(os.path.exists(source) and os.path.samefile(source, path)
+                                 for source in sources):
+            return "es uno de los informes; no se sobrescribe"
+    except OSError as problem:
+        return OS_REASONS.get(problem.errno, OS_REASONS[errno.ENOENT])
+    if not os.access(path if path.exists() else path.parent, os.W_OK):
+        read_only = os.statvfs(path.parent).f_flag & os.ST_RDONLY
         return OS_REASONS[errno.EROFS if read_only else errno.EACCES]
     return None
 

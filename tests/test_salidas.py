@@ -6,8 +6,10 @@ import json
 import os
 import pty
 import re
+import shutil
 import subprocess
 import sys
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -83,6 +85,24 @@ def test_an_unwritable_salida_is_refused_in_one_line_before_any_work(command, ca
     assert code == 2
     assert err.startswith(f"error: {salida}: ") and reason in err
     assert not (tmp_path / "nueva.db").exists()  # refused before opening the store or harvesting
+
+
+def test_a_folder_one_may_not_write_in_is_refused():
+    shared = Path(tempfile.mkdtemp(dir="/tmp"))  # a folder others may enter
+    try:
+        shared.chmod(0o755)
+        (shared / "solo-lectura").mkdir(mode=0o555)
+        salida = shared / "solo-lectura" / "salida.json"
+        # as root every folder is writable: the check runs as nobody, as a user would
+        drop = "os.setgid(65534); os.setuid(65534); " if os.geteuid() == 0 else ""
+        done = subprocess.run(
+            [sys.executable, "-c", "import os, sys; from cosecha.output import refuse_output; "
+             f"{drop}sys.exit(refuse_output({str(salida)!r}))"],
+            capture_output=True, text=True, timeout=30)
+    finally:
+        shutil.rmtree(shared)
+    assert done.returncode == 1
+    assert done.stderr == f"error: {salida}: no hay permiso para escribir\n"
 
 
 @pytest.mark.skipif(not os.path.exists("/dev/full"), reason="sin /dev/full")
