@@ -22,12 +22,13 @@ ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 S000 = str(ROOT / "ejemplos" / "000_a182aa916ef26d9e.txt")
 TWEET = 1935399367130657167
+POST = f"https://x.com/CNE_StaElena/status/{TWEET}"
 REPORT = f"""Informe de difusión del proceso de rendición de cuentas
 Fecha del evento: Jueves, 3 de julio de 2025
 
 A. Difusión de la invitación al evento
 X (antes Twitter): 1 publicación.
-https://x.com/CNE_StaElena/status/{TWEET}
+{POST}
 """
 
 
@@ -60,7 +61,7 @@ def store(tmp_path):
 
 def commands_with_output(tmp_path, store):
     fresh = tmp_path / "nueva.db"
-    return {"cosecha": [S000, "--sin-red", "--db", fresh],
+    return {"cosecha": [POST, "--sin-red", "--db", fresh],
             "auditor leer": [S000],
             "auditor revisar": [S000, "--sin-red", "--db", fresh],
             "auditor resumen": ["--db", store]}
@@ -227,10 +228,9 @@ def audited(tmp_path, plataformas, kind: str) -> int:
 
 
 SITUATIONS = {
-    ("cosecha", 0): lambda t, p: run("cosecha", S000, "--sin-red", "--db", t / "db"),
+    ("cosecha", 0): lambda t, p: run("cosecha", POST, "--sin-red", "--db", t / "db"),
     ("cosecha", 1): lambda t, p: (p.x_scenario(TWEET, "deleted"), run(
-        "cosecha", f"https://x.com/CNE_StaElena/status/{TWEET}", "--remap", p.remap,
-        "--db", t / "db"))[1],
+        "cosecha", POST, "--remap", p.remap, "--db", t / "db"))[1],
     ("cosecha", 2): lambda t, p: run("cosecha", t / "no-esta.txt", "--sin-red", "--db", t / "db"),
     ("auditor leer", 0): lambda t, p: run("auditor leer", S000),
     ("auditor leer", 2): lambda t, p: run("auditor leer", t / "no-esta.txt"),
