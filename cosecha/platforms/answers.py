@@ -11,7 +11,7 @@ from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from .base import INVALID, UNVERIFIED, CheckResult, Reply, UrlInfo
+from .base import INVALID, UNVERIFIED, CheckResult, Fetcher, Reply, Unreachable, UrlInfo
 
 TITLE_LIMIT = 200
 
@@ -46,6 +46,15 @@ def http_verdict(reply: Reply, endpoint: str) -> CheckResult:
     if code >= 500:
         return result(UNVERIFIED, "server_error", reply)
     return unexpected(f"{endpoint} answered HTTP {code}", reply)
+
+
+async def optional(fetch: Fetcher, url: str) -> Reply | None:
+    """An answer that only adds facts to a verdict decided elsewhere: when it cannot be had
+    (timeout, exhausted 5xx, no connection) the verdict stands without them."""
+    try:
+        return await fetch.get(url)
+    except Unreachable:
+        return None
 
 
 def json_of(reply: Reply):

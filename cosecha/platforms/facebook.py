@@ -6,14 +6,18 @@ trusted (when Facebook changes its answers, change this header and the tables be
   names the post a share link resolves to;
 - a final URL on LOGIN_PATH: unverified login_wall (the usual answer to robots);
 - UNAVAILABLE texts in the page: broken unavailable (Facebook says it is gone or not public);
-- `og:title` with an `og:url` naming a post: alive; date from PUBLISHED (embedded epochs or
-  `article:published_time`); author from the post URL's page name;
+- `og:title` with an `og:url` naming a post: alive; author from the post URL's page name; date:
+  the post's own, never the first on the page (a post page also shows newer posts of the same
+  page): the one timestamp (TIMESTAMP_KEYS) the page's JSON ties to the post's id, the nearest
+  enclosing object that names a post (OWNER_KEYS) naming this one; else `article:published_time`;
+  else none (a missing date is honest, a wrong one makes false findings);
 - LOGIN_MARKERS (a login form, the "update your browser" interstitial): unverified login_wall.
 Any other page is unverified `unexpected: ...` naming what was seen.
 """
 
 from __future__ import annotations
 
+import json
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
@@ -26,8 +30,9 @@ UNAVAILABLE = ("this content isn't available", "este contenido no está disponib
                "this page isn't available", "esta página no está disponible")
 LOGIN_MARKERS = ('id="login_form"', 'id="loginbutton"', "you must log in to continue",
                  "debes iniciar sesión para continuar", "/unsupportedbrowser")
-PUBLISHED = (re.compile(r'"(?:publish_time|creation_time)"\s*:\s*(\d{9,11})\b'),
-             re.compile(r'data-utime="(\d{9,11})"'))
+TIMESTAMP_KEYS = ("publish_time", "creation_time")  # the first one found for the post wins
+OWNER_KEYS = frozenset({"post_id", "story_fbid", "top_level_post_id", "video_id", "url",
+                        "permalink_url", "wwwURL"})
 
 _HOST = r"^(?:[\w-]+\.)*(?:facebook|fb)\.com"
 _PAGE = r"/(?P<account>[\w.-]+)"
@@ -134,7 +139,7 @@ class FacebookAdapter(ShapedAdapter):
         if reply.status_code == 200 and page.meta("og:title") and shown is not None:
             return result(ALIVE, None, reply, title=page.meta("og:title"),
                           author=post.account or shown.account,
-                          published_at=_published(html, page))
+                          published_at=_published(page, {post.post_id, shown.post_id}))
         text = html.lower().replace("\u2019", "'")
         if any(phrase in text for phrase in UNAVAILABLE):
             return result(BROKEN, "unavailable", reply)
@@ -165,12 +170,54 @@ def _is_share(info: UrlInfo) -> bool:
                                                   "https://fb.watch/"))
 
 
-def _published(html: str, page: Page) -> str | None:
-    for pattern in PUBLISHED:
-        found = pattern.search(html)
-        if found:
-            return iso_utc(int(found.group(1)))
+def _published(page: Page, ids: set[str | None]) -> str | None:
+    times = {key: set() for key in TIMESTAMP_KEYS}
+    for data in _page_data(page):
+        for key, moment in _owned_times(data, {i for i in ids if i}):
+            times[key].add(moment)
+    for key in TIMESTAMP_KEYS:
+        if len(times[key]) == 1:
+            return iso_utc(times[key].pop())
+        if times[key]:  # the post's id tied to several moments: unsure
+            break
     return iso_utc(page.meta("article:published_time"))
+
+
+def _page_data(page: Page):
+    """The JSON objects the page's scripts hold whole."""
+    for node in page.tree.css("script"):
+        text = node.text().strip()
+        if text.startswith("{"):
+            try:
+                yield json.loads(text)
+            except ValueError:
+                continue
+
+
+def _owned_times(data, ids: set[str]):
+    """(key, epoch) of each timestamp whose nearest enclosing object naming a post names one
+    of `ids`. Walked without recursion: a page's JSON may nest deeply."""
+    stack = [(data, False)]
+    while stack:
+        node, owned = stack.pop()
+        if isinstance(node, list):
+            stack.extend((item, owned) for item in node)
+            continue
+        if not isinstance(node, dict):
+            continue
+        named = [str(v) for k, v in node.items() if k in OWNER_KEYS and isinstance(v, str | int)]
+        if named:
+            owned = any(_names(value, post_id) for value in named for post_id in ids)
+        for key in TIMESTAMP_KEYS:
+            if owned and isinstance(node.get(key), int) and not isinstance(node[key], bool):
+                yield key, node[key]
+        stack.extend((v, owned) for v in node.values() if isinstance(v, dict | list))
+
+
+def _names(value: str, post_id: str) -> bool:
+    """Whether an id or a URL names this post."""
+    return value == post_id or re.search(
+        rf"[/=]{re.escape(post_id)}(?:[/?&#]|$)", value) is not None
 
 
 ADAPTER = FacebookAdapter()

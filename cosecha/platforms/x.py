@@ -3,9 +3,10 @@
 Signals trusted (when X changes its answers, change this header and the SIGNALS table):
 - the date: the status id itself, `(id >> 22) + SNOWFLAKE_EPOCH_MS` (ids from SNOWFLAKE_FIRST_ID);
 - the record: the embed widgets' syndication endpoint (SYNDICATION), keyed by a token derived from
-  the id: `Tweet` with `user` is alive; `TweetTombstone` is read by its text (SIGNALS);
-- the confirmation: publish.twitter.com oEmbed (OEMBED) for a 404, a tweet without `user`
-  (suspended author), and withheld (empty, age or sensitive) tombstones.
+  the id, decides in one request: `Tweet` with `user` is alive; `TweetTombstone` is read by its
+  text (SIGNALS), an empty one being withheld from logged-out readers (alive restricted);
+- the confirmation: publish.twitter.com oEmbed (OEMBED), asked only when the record is missing
+  (a 404, not a verdict alone) or incomplete (a tweet without `user`: a suspended author?).
 Anything else (HTML where JSON was expected, broken JSON, `{}`, an unknown typename or tombstone
 text) is unverified `unexpected: ...` naming what was seen, never broken.
 """
@@ -29,13 +30,13 @@ OEMBED = "https://publish.twitter.com/oembed?"
 SNOWFLAKE_EPOCH_MS = 1288834974657
 SNOWFLAKE_FIRST_ID = 29700859247  # older ids were sequential and carry no date
 
-# Tombstone text (lower case) -> verdict; the first match wins. WITHHELD: the post exists but is
-# hidden from logged-out readers; oEmbed decides between alive restricted and unverified.
-WITHHELD = "withheld"
+# Tombstone text (lower case) -> verdict; the first match wins. Age, sensitive and withheld
+# tombstones: the post exists but is hidden from logged-out readers.
+WITHHELD = (ALIVE, "restricted")
 SIGNALS: tuple[tuple[str, str, str], ...] = (
-    ("age-restricted", WITHHELD, "restricted"),
-    ("sensitive", WITHHELD, "restricted"),
-    ("withheld", WITHHELD, "restricted"),
+    ("age-restricted", *WITHHELD),
+    ("sensitive", *WITHHELD),
+    ("withheld", *WITHHELD),
     ("deleted by the post author", BROKEN, "deleted"),
     ("suspended", BROKEN, "suspended"),
     ("no longer exists", BROKEN, "account_gone"),
@@ -118,28 +119,10 @@ class XAdapter(ShapedAdapter):
         if kind == "Tweet":  # a suspended author's post comes back without `user`
             return await self._oembed(info, fetch)
         if kind == "TweetTombstone" or "tombstone" in record:
-            return await self._read_tombstone(record.get("tombstone"), reply, info, fetch)
+            return _read_tombstone(record.get("tombstone"), reply)
         if not record:
             return unexpected("syndication answered {} (token refused?)", reply)
         return unexpected(f"syndication __typename {kind!r}", reply)
-
-    async def _read_tombstone(self, tombstone, reply: Reply, info: UrlInfo,
-                              fetch: Fetcher) -> CheckResult:
-        text = _tombstone_text(tombstone)
-        for needle, status, reason in SIGNALS:
-            if needle in text.lower():
-                break
-        else:
-            if text:
-                return unexpected(f"tombstone {shorten(text, 80)!r}", reply)
-            status, reason = WITHHELD, "restricted"  # an empty tombstone: withheld, not gone
-        if status != WITHHELD:
-            return result(status, reason, reply)
-        confirmed = await self._oembed(info, fetch)
-        if confirmed.status == ALIVE:
-            confirmed.reason = reason
-            return confirmed
-        return result(UNVERIFIED, reason, reply)
 
     async def _oembed(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
         status_url = f"https://twitter.com/{info.account or 'i'}/status/{info.post_id}"
@@ -156,6 +139,16 @@ class XAdapter(ShapedAdapter):
             return unexpected(f"oembed answered {described(reply)}", reply)
         return result(ALIVE, None, reply, author=_last_segment(embed["author_url"]),
                       title=_embedded_text(embed.get("html")))
+
+
+def _read_tombstone(tombstone, reply: Reply) -> CheckResult:
+    text = _tombstone_text(tombstone)
+    if not text:  # an empty tombstone: withheld from logged-out readers, not gone
+        return result(*WITHHELD, reply)
+    for needle, status, reason in SIGNALS:
+        if needle in text.lower():
+            return result(status, reason, reply)
+    return unexpected(f"tombstone {shorten(text, 80)!r}", reply)
 
 
 def snowflake_date(post_id: str | None) -> str | None:

@@ -1,12 +1,19 @@
 """YouTube: videos, shorts and live streams, all canonical as watch URLs, checked keyless.
 
-Signals trusted (when YouTube changes its answers, change this header and PLAYABILITY):
-- oEmbed (OEMBED): a 200 gives title and channel; any other status is NOT a verdict (401 is
-  "embedding disabled" on a live video), so the watch page always decides;
-- the watch page (WATCH, sent with the consent cookie): `ytInitialPlayerResponse` ->
-  `playabilityStatus.status` read through PLAYABILITY, its texts for the reason, and
-  `microformat.playerMicroformatRenderer` for date and channel;
-- a final URL on consent.youtube.com, or a page that is the consent page: unverified consent_wall.
+Signals trusted (when YouTube changes its answers, change this header and the tables below):
+- the watch page (WATCH: one fixed interface language, `hl=en`, and the consent cookie), one
+  request per video: its `ytInitialPlayerResponse` decides, by fields that do not depend on
+  the language: an error screen offering to pay (members, rentals) is alive restricted; then
+  `playabilityStatus.status` through STATUSES; under LOGIN_REQUIRED `desktopLegacyAgeGateReason`
+  is the age gate. Only where no field tells (why an ERROR video is gone; a private video from
+  a bot check) the texts are read, in English and Spanish (ERROR_WORDS, LOGIN_WORDS): an ERROR
+  with unknown words is still broken unavailable, a LOGIN_REQUIRED with unknown words is
+  unverified `unexpected: ...`. Date, title and channel come from `microformat` and
+  `videoDetails`;
+- a final URL on consent.youtube.com, or a page that is the consent page: unverified consent_wall;
+- oEmbed (OEMBED) only when the page holds no player response, for title and channel; its
+  statuses are never a verdict (401 is "embedding disabled" on a live video) and its failure
+  (timeout, 5xx) changes nothing.
 A page without player data, or with an unknown status, is unverified `unexpected: ...`.
 """
 
@@ -16,38 +23,41 @@ import json
 import re
 from urllib.parse import urlencode
 
-from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, result, shorten,
-                      unexpected)
+from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, optional, result,
+                      shorten, unexpected)
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo, host_of
 from .shapes import ShapedAdapter, shape
 
 OEMBED = "https://www.youtube.com/oembed?"
-WATCH = "https://www.youtube.com/watch?v={id}"
+WATCH = "https://www.youtube.com/watch?v={id}&hl=en"
 CONSENT_COOKIE = {"Cookie": "SOCS=CAE="}  # what open-source clients send to skip the EU wall
 CONSENT_HOST = "consent.youtube.com"
 PLAYER_MARK = re.compile(r"ytInitialPlayerResponse\s*=\s*")
 
-# playabilityStatus.status -> verdict. A (status, reason) pair is final; a tuple of
-# (text pattern, status, reason) rules is read against the status's texts, the first match
-# winning, the last rule being the default.
-PLAYABILITY: dict[str, tuple] = {
+# error screens that offer the video for a price (members-only, rentals): it exists
+PAID_SCREEN = re.compile(r"Ypc(?:Offer|Trailer)", re.IGNORECASE)
+# playabilityStatus.status -> (status, reason); ERROR and LOGIN_REQUIRED are read further below
+STATUSES: dict[str, tuple[str, str | None]] = {
     "OK": (ALIVE, None),
     "UNPLAYABLE": (ALIVE, "restricted"),  # geo-blocked, members-only, premium: it exists
     "CONTENT_CHECK_REQUIRED": (ALIVE, "restricted"),
-    "LIVE_STREAM_OFFLINE": (ALIVE, "scheduled"),
-    "ERROR": (
-        (r"\bterminated\b", BROKEN, "account_gone"),
-        (r"\bremoved\b", BROKEN, "removed"),
-        (r"\bdeleted\b", BROKEN, "deleted"),
-        (r"\bprivate\b", BROKEN, "private"),
-        (r"", BROKEN, "unavailable"),
-    ),
-    "LOGIN_REQUIRED": (
-        (r"\bprivate\b", BROKEN, "private"),
-        (r"\bage\b|inappropriate", ALIVE, "age_restricted"),
-        (r"", UNVERIFIED, "login_wall"),  # "confirm you're not a bot"
-    ),
+    "LIVE_STREAM_OFFLINE": (ALIVE, "scheduled"),  # upcoming or not live now: the event exists
+    "ERROR": (BROKEN, "unavailable"),  # gone for everyone; ERROR_WORDS may say why
 }
+# (pattern over the status's texts, reason), English and Spanish; the first match wins
+ERROR_WORDS = (
+    (r"\bterminated\b|\bcancel", "account_gone"),
+    (r"\bremoved\b|\belimin|\binfring", "removed"),
+    (r"\bdeleted\b|\bborrad", "deleted"),
+    (r"\bprivate\b|\bprivad", "private"),
+)
+# LOGIN_REQUIRED without the age gate field: (pattern, status, reason); no match is unexpected
+AGE_GATE = "desktopLegacyAgeGateReason"
+LOGIN_WORDS = (
+    (r"\bprivate\b|\bprivad", BROKEN, "private"),
+    (r"\bage\b|\bedad\b", ALIVE, "age_restricted"),
+    (r"\bbot\b", UNVERIFIED, "login_wall"),  # "Sign in to confirm you're not a bot"
+)
 
 _HOST = r"^(?:[\w-]+\.)*youtube(?:-nocookie)?\.com"
 _ID = r"(?!videoseries)(?P<id>[\w-]{11})(?=[/?&]|$)"
@@ -90,48 +100,67 @@ class YouTubeAdapter(ShapedAdapter):
     async def check(self, info: UrlInfo, fetch: Fetcher) -> CheckResult:
         if info.post_id is None:
             return not_a_post(info)
-        watch_url = WATCH.format(id=info.post_id)
-        embed = await fetch.get(OEMBED + urlencode({"url": watch_url, "format": "json"}))
-        facts = _oembed_facts(embed)
-        page = await fetch.get(watch_url, headers=CONSENT_COOKIE)
-        verdict = _watch_verdict(page)
-        for name, value in facts.items():  # oEmbed names title and channel first
-            if value:
-                setattr(verdict, name, value)
+        page = await fetch.get(WATCH.format(id=info.post_id), headers=CONSENT_COOKIE)
+        player = _player_response(page.text()) if _is_watch_page(page) else None
+        if player is not None:
+            return _player_verdict(player, page)
+        verdict = _page_verdict(page)
+        embed = await optional(fetch, OEMBED + urlencode({
+            "url": f"https://www.youtube.com/watch?v={info.post_id}", "format": "json"}))
+        for name, value in _oembed_facts(embed).items():
+            setattr(verdict, name, value or getattr(verdict, name))
         return verdict
 
 
-def _oembed_facts(reply: Reply) -> dict[str, str | None]:
-    embed = json_of(reply) if reply.status_code == 200 else None
+def _oembed_facts(reply: Reply | None) -> dict[str, str | None]:
+    embed = json_of(reply) if reply is not None and reply.status_code == 200 else None
     if not isinstance(embed, dict):
         return {}
     return {"title": shorten(embed.get("title")),
             "author": _handle(embed.get("author_url")) or embed.get("author_name")}
 
 
-def _watch_verdict(page: Reply) -> CheckResult:
+def _is_watch_page(page: Reply) -> bool:
+    return page.status_code == 200 and host_of(page.url) != CONSENT_HOST
+
+
+def _page_verdict(page: Reply) -> CheckResult:
+    """A watch page without a player response: a wall, an error, or something unknown."""
     if host_of(page.url) == CONSENT_HOST:
         return result(UNVERIFIED, "consent_wall", page)
     if page.status_code != 200:
         return http_verdict(page, "watch page")
-    player = _player_response(page.text())
-    if player is None:
-        if CONSENT_HOST in page.text()[:5000]:
-            return result(UNVERIFIED, "consent_wall", page)
-        return unexpected(f"watch page without player data: {described(page)}", page)
+    if CONSENT_HOST in page.text()[:5000]:
+        return result(UNVERIFIED, "consent_wall", page)
+    return unexpected(f"watch page without player data: {described(page)}", page)
+
+
+def _player_verdict(player: dict, page: Reply) -> CheckResult:
     playability = player.get("playabilityStatus") or {}
-    verdict = _read_playability(playability.get("status"), _texts(playability))
+    verdict = _read_playability(playability)
     if verdict is None:
-        return unexpected(f"playabilityStatus {playability.get('status')!r}", page)
+        texts = shorten(_texts(playability), 80)
+        return unexpected(f"playabilityStatus {playability.get('status')!r} {texts!r}", page)
     status, reason = verdict
     return result(status, reason, page, **_player_facts(player))
 
 
-def _read_playability(status: str | None, texts: str) -> tuple[str, str | None] | None:
-    rule = PLAYABILITY.get(status or "")
-    if rule is None or isinstance(rule[0], str):
-        return rule
-    return next((s, r) for pattern, s, r in rule if re.search(pattern, texts, re.IGNORECASE))
+def _read_playability(playability: dict) -> tuple[str, str | None] | None:
+    status, texts = playability.get("status"), _texts(playability)
+    if any(PAID_SCREEN.search(kind) for kind in playability.get("errorScreen") or {}):
+        return ALIVE, "restricted"
+    if status == "LOGIN_REQUIRED":
+        if playability.get(AGE_GATE):
+            return ALIVE, "age_restricted"
+        return next(((s, r) for words, s, r in LOGIN_WORDS if _says(words, texts)), None)
+    verdict = STATUSES.get(status or "")
+    if status == "ERROR":
+        return BROKEN, next((r for words, r in ERROR_WORDS if _says(words, texts)), verdict[1])
+    return verdict
+
+
+def _says(words: str, texts: str) -> bool:
+    return re.search(words, texts, re.IGNORECASE) is not None
 
 
 def _player_response(html: str) -> dict | None:
