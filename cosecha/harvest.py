@@ -8,6 +8,7 @@ adapter judge the platform's answer. Transport trouble (`Unreachable`) becomes a
 from __future__ import annotations
 
 import asyncio
+import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
@@ -15,6 +16,7 @@ from datetime import datetime, timezone
 
 from . import platforms
 from .http import HttpFetcher
+from .labels import offline_line
 from .platforms.base import (
     BROKEN,
     INVALID,
@@ -44,6 +46,7 @@ class HarvestOptions:
     deadline: float | None = None  # time.monotonic() after which nothing new is requested
     transport: object | None = None  # an httpx transport for tests; None: the real network
     resolver: object | None = None  # a name resolver for tests; None: the system's
+    notice: Callable[[str], None] = field(default=lambda text: print(text, file=sys.stderr))
 
 
 @dataclass
@@ -134,6 +137,8 @@ class Harvester:
         self.options = options
         self.command = command
         self.on_done = on_done or (lambda outcome: None)
+        self.offline: dict[str, None] = {}  # platforms with a link that found no connection
+        self.verified = False  # whether any link got a conclusive answer in this run
 
     async def run(self, targets: list[Target]) -> list[Outcome]:
         run_id = self.store.start_run(self.command)
@@ -164,7 +169,10 @@ class Harvester:
             transport=self.options.transport,
             resolver=self.options.resolver,
         ) as fetch:
-            return list(await asyncio.gather(*(self._one(t, fetch, run_id) for t in targets)))
+            outcomes = list(await asyncio.gather(*(self._one(t, fetch, run_id) for t in targets)))
+            if fetch.unreachable and self.offline:  # said once, not link by link
+                self.options.notice(offline_line(list(self.offline), self.verified))
+            return outcomes
 
     async def _one(self, target: Target, fetch: HttpFetcher, run_id: int) -> Outcome:
         early = offline_verdict(target)
@@ -192,6 +200,9 @@ class Harvester:
 
     def _record(self, target: Target, result: CheckResult, run_id: int, elapsed: float) -> Outcome:
         checked_at = now_iso()
+        if result.reason == "offline":
+            self.offline[target.info.platform] = None
+        self.verified = self.verified or result.status in REUSABLE
         self.store.record_check(
             link=link_fields(target, result),
             run_id=run_id,

@@ -35,6 +35,7 @@ MAX_REDIRECTS = 10
 MAX_BODY = 2 * 1024 * 1024
 MAX_RETRY_AFTER_S = 120
 RETRY_STATUSES = {429, 502, 503, 504}
+PROBE_SECONDS = 2.0  # how long a host that refused a connection gets to show it is there
 REDIRECT_STATUSES = {301, 302, 303, 307, 308}
 
 
@@ -217,6 +218,7 @@ class HttpFetcher:
         self.max_body = max_body
         self.requests: Counter[str] = Counter()  # requests sent, per platform host
         self.chosen_hosts = {rule.host for rule in self.remaps if rule.host}
+        self.probes: dict[str, asyncio.Future] = {}  # per platform host: does it answer at all?
         self.client: httpx.AsyncClient | None = None
 
     def pinned_transport(self) -> AiohttpTransport:
@@ -238,6 +240,8 @@ class HttpFetcher:
         return self
 
     async def __aexit__(self, *exc) -> None:
+        for probe in self.probes.values():  # left behind by requests cancelled at the time limit
+            probe.cancel()
         await self.client.aclose()
 
     def remapped(self, url: str) -> tuple[Remap | None, str | None]:
@@ -291,7 +295,7 @@ class HttpFetcher:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._attempt(method, url, target, host, headers)
+                    return await self._reachable_attempt(method, url, target, host, headers)
         except _Retryable as exhausted:
             raise Unreachable(retry_reason(exhausted.status), f"HTTP {exhausted.status}",
                               exhausted.status) from None
@@ -299,6 +303,44 @@ class HttpFetcher:
             raise Unreachable(timeout_or_offline(problem), str(problem) or "sin respuesta") from None
         except httpx.TransportError as problem:
             raise Unreachable("offline", str(problem) or type(problem).__name__) from None
+
+    @property
+    def unreachable(self) -> list[str]:
+        """The platform hosts that could not be reached at all in this run."""
+        return [host for host, probe in self.probes.items()
+                if probe.done() and not probe.cancelled() and not probe.result()]
+
+    async def _reachable_attempt(self, method: str, url: str, target: str, host: str,
+                                 headers: dict[str, str]) -> Reply:
+        """An attempt, unless its host is known to be out of reach. A connection that could not
+        open has the host probed (once for all its requests): one that does not answer either
+        is out of reach, and its links end now instead of each retrying on its own."""
+        if host in self.unreachable:
+            raise Unreachable("offline", f"sin conexión con {host}")
+        try:
+            return await self._attempt(method, url, target, host, headers)
+        except httpx.TransportError as problem:
+            if never_connected(problem) and not await self._answers(url, host):
+                raise Unreachable("offline", f"sin conexión con {host}") from None
+            raise
+
+    async def _answers(self, url: str, host: str) -> bool:
+        if host not in self.probes:
+            self.probes[host] = asyncio.ensure_future(self._probe(url))
+        return await asyncio.shield(self.probes[host])  # a cancelled asker leaves it to the rest
+
+    async def _probe(self, url: str) -> bool:
+        """Whether the host of `url` answers anything, asked where its requests go (remap)."""
+        parts = urlsplit(url)
+        try:
+            request = self.client.build_request(
+                "HEAD", await self._guard(f"{parts.scheme}://{parts.netloc}/"))
+            async with asyncio.timeout(PROBE_SECONDS):
+                response = await self.sender.handle_async_request(request)
+                await response.aclose()
+        except Exception:  # whatever stops the probe, the host did not answer it
+            return False
+        return True
 
     def _wait(self, state) -> float:
         problem = state.outcome.exception()
@@ -345,7 +387,7 @@ class HttpFetcher:
                 raise Unreachable("refused", str(refused)) from None
             if isinstance(problem, httpx.TransportError):
                 raise
-            raise httpx.ConnectError(str(problem) or type(problem).__name__) from None
+            raise httpx.ConnectError(str(problem) or type(problem).__name__) from problem
         return response.status_code, {k.lower(): v for k, v in response.headers.items()}, body
 
     async def _read(self, response: httpx.Response) -> bytes:
@@ -373,6 +415,16 @@ def raise_refusal(url: str, refusal: str | None) -> None:
 
 def retry_reason(status: int) -> str:
     return "rate_limited" if status == 429 else "server_error"
+
+
+def never_connected(problem: httpx.TransportError) -> bool:
+    """The name did not resolve or nothing took the connection: no server was reached, as
+    opposed to a slow one or one that hung up. (The aiohttp transport calls a refused
+    connection ConnectTimeout; the cause tells.)"""
+    cause = problem.__cause__
+    if isinstance(problem, httpx.ConnectError) and cause is None:  # as a test transport says it
+        return True
+    return isinstance(cause, aiohttp.ClientConnectorError)
 
 
 def timeout_or_offline(problem: httpx.TimeoutException) -> str:

@@ -96,3 +96,10 @@ def local_moment(checked_at: str) -> str:
     except (AttributeError, ValueError):
         return str(checked_at)
     return moment.astimezone().strftime("%d/%m %H:%M")
+
+
+def offline_line(platforms: list[str], verified: bool) -> str:
+    """The one line that says a run found platforms out of reach."""
+    names = ", ".join(platform_text(name) for name in platforms)
+    which = f"las plataformas: {names}" if len(platforms) > 1 else f"la plataforma: {names}"
+    return f"sin conexión con {which}" + ("" if verified else "; nada se verificó")
