@@ -8,18 +8,23 @@ from __future__ import annotations
 
 import html
 from collections import defaultdict
+from collections.abc import Callable
 from itertools import zip_longest
 
 from cosecha.output import visible
 
 from .compare import verdict_text
-from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
+from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit, Finding
 from .tables import (COVERAGE_HEADERS, FINDING_HEADERS, SEVERITY_TITLES, Table, changes_table,
                      coverage_table, finding_row, platform_name, shown, summary_tables)
+
+# whether a finding is new since the previous nightly run
+IsNew = Callable[[Audit, Finding], bool]
 
 VERDICT_CLASS = {READY: "ok", RESERVATIONS: "reservas", REVIEW: "revisar"}
 VERDICT_MARK = {READY: "✓", RESERVATIONS: "?", REVIEW: "✗"}
 SEVERITY_MARK = {ERROR: "✗ error", WARNING: "! advertencia", INFO: "i información"}
+NEW_MARK = " · nuevo"
 # columns whose cell is marked (shade plus bold or italic) when not zero
 MARKED_COLUMNS = {"Rotos": "rotos", "Sin verificar": "sin-verificar"}
 STATUS_COLOURS = (("alive", "vivos", "#2e7d32", ""), ("broken", "rotos", "#c62828", "url(#rayas)"),
@@ -35,6 +40,7 @@ th{background:#eee;cursor:pointer;user-select:none}
 th[aria-sort=ascending]::after{content:" ▲"}th[aria-sort=descending]::after{content:" ▼"}
 td.num{text-align:right;font-variant-numeric:tabular-nums}
 .rotos{background:#fde0e0;font-weight:bold}.sin-verificar{background:#eee;font-style:italic}
+tr.nuevo td:nth-child(2){font-weight:bold;background:#fff3c4}
 .ok{border-left:.5rem solid #2e7d32}.reservas{border-left:.5rem dashed #b26a00}
 .revisar{border-left:.5rem double #c62828}
 .veredicto{padding:.4rem .6rem;margin:.3rem 0;background:#fafafa;overflow-wrap:anywhere}
@@ -169,11 +175,14 @@ def coverage(audits: list[Audit]) -> str:
     return table_section("cobertura", table, attributes)
 
 
-def findings(audits: list[Audit]) -> str:
-    pairs = [(audit, finding) for audit in audits for finding in audit.findings]
-    rows = [(a.source, SEVERITY_MARK[f.severity], *finding_row(f)) for a, f in pairs]
-    attributes = [' class="fila-hallazgo"' + data_attributes(
-        report=a.source, platform=f.platform or "", severity=f.severity) for a, f in pairs]
+def findings(audits: list[Audit], is_new: IsNew | None = None) -> str:
+    pairs = [(audit, finding, bool(is_new and is_new(audit, finding)))
+             for audit in audits for finding in audit.findings]
+    rows = [(a.source, SEVERITY_MARK[f.severity] + (NEW_MARK if new else ""), *finding_row(f))
+            for a, f, new in pairs]
+    attributes = [f' class="fila-hallazgo{" nuevo" if new else ""}"' + data_attributes(
+        report=a.source, platform=f.platform or "", severity=f.severity,
+        nuevo="sí" if new else None) for a, f, new in pairs]
     table = Table("Hallazgos", ("Informe", "Gravedad", *FINDING_HEADERS), rows)
     return table_section("hallazgos", table, attributes)
 
@@ -266,8 +275,11 @@ def history_section(history) -> str:
 
 
 def render_html(audits: list[Audit], *, changes=(), history=(),
-                title: str = "Auditoría de enlaces", generated_at: str) -> str:
-    body = [filters(audits), verdicts(audits), coverage(audits), findings(audits)]
+                title: str = "Auditoría de enlaces", generated_at: str,
+                is_new: IsNew | None = None, note: str = "") -> str:
+    """`is_new` marks findings new since the previous run; `note` says against what."""
+    body = [f'<p id="novedades">{escape(note)}</p>'] if note else []
+    body += [filters(audits), verdicts(audits), coverage(audits), findings(audits, is_new)]
     if changes or history:
         body += [changes_section(changes), history_section(history)]
     return page(title, generated_at, body)

@@ -121,8 +121,9 @@ def test_a_thousand_broken_reports_are_each_a_clear_finding_and_the_good_ones_ar
     assert messages <= {UNREADABLE_PREFIX + reason for reason in READ_ERRORS}
     assert all(len(findings) == 1 and findings[0]["severity"] == "error"
                for findings in unreadable.values())
+    # offline, nothing_verified: news to a first run
     assert run_nightly(None, alone[0].parent, tmp_path / "solos.db", tmp_path / "solos-out",
-                       "--sin-red").returncode == 0
+                       "--sin-red").returncode == 1
     together = by_name(tmp_path / "out")
     assert {path.name: together[path.name] for path in good} == by_name(tmp_path / "solos-out")
     assert sum(row["listed"] for row in reports["cien-mil-enlaces.txt"]["coverage"]) >= 1000
