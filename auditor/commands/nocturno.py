@@ -6,8 +6,8 @@ import argparse
 import sys
 from pathlib import Path
 
-from cosecha.arguments import (add_harvest_options, add_read_limit_option, add_store_option,
-                               harvest_options, store_path)
+from cosecha.arguments import (_positive, add_harvest_options, add_read_limit_option,
+                               add_store_option, harvest_options, store_path)
 from cosecha.output import os_problem
 from datos import StoreError, open_store
 
@@ -18,11 +18,15 @@ ORDER = 50
 HELP = "auditoría desatendida de una carpeta de informes (para cron o systemd)"
 DESCRIPTION = """\
 Audita cada informe de la carpeta (recursivamente; .txt, .md, .docx, .pdf), reutilizando las
-verificaciones recientes de la base y volviendo a verificar lo que toca. Escribe en
---salida-dir una página HTML y un JSON con fecha (auditoria-AAAA-MM-DD.html/.json) y
-ultimo.html / ultimo.json, y copia la base con la API de respaldo de SQLite.
+verificaciones recientes de la base y volviendo a verificar lo que toca. Cada ejecución escribe
+en --salida-dir una página HTML y un JSON con fecha y hora en UTC
+(auditoria-AAAA-MM-DD-HHMMSS.html/.json, con -2 si ya existe) y ultimo.html / ultimo.json, y
+copia la base con la API de respaldo de SQLite.
 
-No imprime nada si no hay novedades; si las hay, un resumen breve.
+Un hallazgo es el mismo de una noche a otra si coinciden el informe (su ruta en la carpeta), el
+código, la fase, la plataforma y el enlace, aunque cambien su línea o su texto. No imprime nada
+si no hay novedades; si las hay, un resumen breve. La primera ejecución dice que es la primera;
+la primera tras actualizar desde una versión anterior es una línea de base, sin alarmas.
 
 Salida: 0 si nada nuevo salió mal desde la ejecución anterior; 1 si algo sí (un enlace que se
 rompió, un error nuevo, un informe que ya no se puede leer); 2 si no se pudo hacer la
@@ -45,8 +49,9 @@ def register(subparsers) -> None:
     parser.add_argument("--salida-dir", metavar="DIR", default="informes",
                         help="carpeta de las páginas y JSON generados (por defecto informes/)")
     parser.add_argument("--conservar", metavar="N", type=_whole(1), default=30,
-                        help="cuántas páginas y JSON con fecha se conservan (por defecto 30)")
-    parser.add_argument("--limite-minutos", metavar="N", type=_whole(1), default=60,
+                        help="de cuántas ejecuciones se conservan la página y el JSON con fecha "
+                             "(por defecto 30)")
+    parser.add_argument("--limite-minutos", metavar="N", type=_positive(float), default=60,
                         help="al cumplirse, lo no verificado queda sin verificar y la ejecución "
                              "termina limpiamente (por defecto 60)")
     parser.add_argument("--respaldos", metavar="N", type=_whole(0), default=7,
@@ -65,7 +70,7 @@ def run(args) -> int:
     db_path = Path(store_path(args))
     options = NightlyOptions(folder, Path(args.salida_dir), args.conservar, args.limite_minutos,
                              args.respaldos, dict(args.cuenta), args.ventana_dias,
-                             read_seconds=args.limite_lectura)
+                             read_seconds=args.limite_lectura, progress=sys.stderr.isatty())
     try:
         with exclusive(db_path):
             store = open_store(db_path)
@@ -82,7 +87,7 @@ def run(args) -> int:
     except OSError as problem:
         print(f"error: {os_problem(problem)}", file=sys.stderr)
         return 2
-    text = news_text(result.news, result.page.stem.removeprefix("auditoria-"))
+    text = news_text(result.news, result.started_at[:10])
     if text:
-        print(f"{text}\nPágina: {result.page}")
+        print(text if result.news["baseline"] else f"{text}\nPágina: {result.page}")
     return result.exit_code
