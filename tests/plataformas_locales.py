@@ -53,8 +53,18 @@ unknown ids are "alive". `/oembed?url=...` reads the id from url (v=, youtu.be/,
 | geoblocked | 200 | UNPLAYABLE "...not made this video available in your country" (capture) |
 | members_only | 200 | UNPLAYABLE "...available to this channel's members..." (capture) |
 | embed_disabled | 401 "Unauthorized" | OK, as alive |
-| live_offline | 200 | LIVE_STREAM_OFFLINE "This live event will begin in a few moments." |
+| live_offline | 200 | LIVE_STREAM_OFFLINE "This live event will begin in a few moments.", liveStreamability without a start time |
+| scheduled | 200 | LIVE_STREAM_OFFLINE "This live event will begin in 3 hours.", liveStreamability with a scheduledStartTime |
+| login_wall | 200 | LOGIN_REQUIRED "Sign in to confirm you’re not a bot" (no videoDetails) |
 | consent | 200 | 302 to https://consent.youtube.com/m?continue=<the watch URL>&gl=ES&... (even with a SOCS cookie) |
+Languages: the watch page speaks the `hl` it is asked for (en, es, pt), else es (the region's, as
+YouTube does in Ecuador); `youtube_scenario(id, kind, lang)` forces one whatever `hl` says. Only
+the texts change, the fields (status, desktopLegacyAgeGateReason, liveStreamability) never do.
+English is the captures' own texts; Spanish as public projects quote YouTube's (test fixtures
+with LOGIN_REQUIRED "Inicia sesión para confirmar que no eres un bot" and "Inicia sesión para
+confirmar tu edad"); Portuguese translated here: a language the adapter has no words for.
+`oembed_outage` (None, "503" or "lento"): every oEmbed request (YouTube and X) answers 503, or
+only after `slow_seconds`, while the pages and records answer as usual.
 consent.youtube.com/* is the captured cookie consent wall (200, no player data).
 youtu.be/ID is 301 to https://www.youtube.com/watch?v=ID&feature=youtu.be.
 
@@ -72,6 +82,8 @@ the token's bytes as a decimal integer, so the page knows its token).
 | login_form | 302 to the post URL | 200 login form: id="login_form", id="loginbutton", "You must log in to continue." |
 | unsupported_browser | 302 to the post URL | 200 the captured "update your browser" page (no og: tags) |
 | unavailable | 302 to the post URL | 200 "This content isn't available right now" |
+| several_posts | 302 to the post URL | 200 as alive, its JSON first listing two newer posts of the page (their own URLs and publish_time, 180 and 2190 days later), then this post's |
+| several_posts_untied | 302 to the post URL | 200 the same newer posts, and a publish_time tied to no post id (no date can be trusted) |
 /login/ itself is the 200 login form.
 
 Any other host, by path (a HEAD gets the same status and headers without a body):
@@ -127,9 +139,9 @@ X_KINDS = frozenset({"alive", "deleted", "suspended", "account_gone", "withheld"
                      "not_found", "protected", "oembed_only", "empty", "rate_limited",
                      "rate_limited_long", "html", "broken_json"})
 YOUTUBE_KINDS = frozenset({"alive", "deleted", "private", "age", "geoblocked", "members_only",
-                           "embed_disabled", "live_offline", "consent"})
+                           "embed_disabled", "live_offline", "scheduled", "login_wall", "consent"})
 FACEBOOK_KINDS = frozenset({"alive", "login_redirect", "login_form", "unsupported_browser",
-                            "unavailable"})
+                            "unavailable", "several_posts", "several_posts_untied"})
 
 TOMBSTONE_TEXTS = {
     "suspended": "This Post is from a suspended account. Learn more",
@@ -153,12 +165,42 @@ YOUTUBE_PLAYERS = {  # kind -> captured player response; the rest are built from
     "geoblocked": "yt_innertube_player_UNPLAYABLE_geoblocked.json",
     "members_only": "yt_innertube_player_UNPLAYABLE_members_only.json",
 }
+YOUTUBE_LANGUAGES, YOUTUBE_REGION_LANGUAGE = ("en", "es", "pt"), "es"
+# kind -> language -> (reason, subreason): the playability texts YouTube writes in each language
+YOUTUBE_TEXTS = {
+    "deleted": {"en": ("Video unavailable", None), "es": ("Video no disponible", None),
+                "pt": ("Vídeo indisponível", None)},
+    "private": {"en": ("Private video", "This is a private video. Please sign in to verify that "
+                       "you may see it."),
+                "es": ("Video privado", "Este es un video privado. Accede para verificar que "
+                       "puedes verlo."),
+                "pt": ("Vídeo particular", "Este vídeo é particular. Faça login para verificar "
+                       "se você tem acesso.")},
+    "age": {"en": ("Sign in to confirm your age", "This video may be inappropriate for some users."),
+            "es": ("Inicia sesión para confirmar tu edad",
+                   "Es posible que este video no sea apropiado para algunos usuarios."),
+            "pt": ("Faça login para confirmar sua idade",
+                   "Este vídeo pode ser inadequado para alguns usuários.")},
+    "live_offline": {"en": ("This live event will begin in a few moments.", None),
+                     "es": ("Este evento en directo comenzará en unos momentos.", None),
+                     "pt": ("Este evento ao vivo começará em alguns instantes.", None)},
+    "scheduled": {"en": ("This live event will begin in 3 hours.", None),
+                  "es": ("Este evento en directo comenzará en 3 horas.", None),
+                  "pt": ("Este evento ao vivo começará em 3 horas.", None)},
+    "login_wall": {"en": ("Sign in to confirm you’re not a bot", "This helps protect our community."),
+                   "es": ("Inicia sesión para confirmar que no eres un bot",
+                          "Esto ayuda a proteger a nuestra comunidad."),
+                   "pt": ("Faça login para confirmar que você não é um robô",
+                          "Isso ajuda a proteger nossa comunidade.")},
+}
+YOUTUBE_SCHEDULED_START = "1751590800"  # 2025-07-04T01:00:00Z
 YOUTUBE_CHANNEL, YOUTUBE_HANDLE = "CNE Santa Elena", "@cnestaelena"
 YOUTUBE_PUBLISHED = "2025-07-03T10:00:00-05:00"
 YOUTUBE_ID = re.compile(r"(?:[?&]v=|youtu\.be/|/shorts/|/live/|/embed/)([\w-]+)")
 
 FACEBOOK_PAGE = "CNEStaElena"
 FACEBOOK_PUBLISHED = 1751558400  # 2025-07-03T16:00:00Z
+FACEBOOK_NEWER_DAYS = (2190, 180)  # the newer posts a post page also shows, newest first
 FACEBOOK_SHARE = re.compile(r"/share/(?:(?P<kind>[pvr])/)?(?P<token>[\w-]+)")
 
 WEB_STATUSES = {"/no-existe": 404, "/gone": 410, "/prohibido": 403, "/999": 999}
@@ -233,6 +275,18 @@ def rate_limited(retry_after: str) -> web.Response:
     return web.Response(status=429, text="Rate limit exceeded", headers={"Retry-After": retry_after})
 
 
+def speak(playability: dict, reason: str, subreason: str | None) -> None:
+    """Write a playabilityStatus's texts (reason, messages, error screen) in another language."""
+    playability["reason"] = reason
+    if "messages" in playability:
+        playability["messages"] = [subreason or reason]
+    screen = (playability.get("errorScreen") or {}).get("playerErrorMessageRenderer")
+    if screen is not None:
+        screen["reason"] = {"simpleText": reason}
+        if subreason:
+            screen["subreason"] = {"simpleText": subreason}
+
+
 def login_redirect(target: str) -> web.Response:
     return redirect("https://www.facebook.com/login/?next=" + quote(target, safe=""))
 
@@ -245,6 +299,7 @@ class PlatformServer:
         self.port = 0
         self.requests: list[Request] = []
         self.scenarios: dict[tuple[str, str], str] = {}
+        self.languages: dict[str, str] = {}  # YouTube video id -> the language it is answered in
         self._seen: Counter[tuple[str, str]] = Counter()
         self._loop: asyncio.AbstractEventLoop | None = None
         self._thread: threading.Thread | None = None
@@ -255,14 +310,20 @@ class PlatformServer:
         self.latency = 0.0
         self.slow_seconds = self.DEFAULT_SLOW_SECONDS
         self.account = self.DEFAULT_ACCOUNT
+        self.oembed_outage: str | None = None
 
     # scenarios and knobs
 
     def x_scenario(self, post_id: str | int, kind: str) -> None:
         self._set("x", post_id, kind, X_KINDS)
 
-    def youtube_scenario(self, video_id: str, kind: str) -> None:
+    def youtube_scenario(self, video_id: str, kind: str, lang: str | None = None) -> None:
+        """`lang` (en, es, pt) forces the language of the watch page whatever `hl` asks."""
+        if lang is not None and lang not in YOUTUBE_LANGUAGES:
+            raise ValueError(f"unknown YouTube language {lang!r}; known: {YOUTUBE_LANGUAGES}")
         self._set("youtube", video_id, kind, YOUTUBE_KINDS)
+        if lang is not None:
+            self.languages[video_id] = lang
 
     def facebook_scenario(self, token_or_id: str, kind: str) -> None:
         self._set("facebook", token_or_id, kind, FACEBOOK_KINDS)
@@ -291,6 +352,7 @@ class PlatformServer:
 
     def reset(self) -> None:
         self.scenarios.clear()
+        self.languages.clear()
         self.requests.clear()
         self.reset_counters()
         self._reset_knobs()
@@ -401,6 +463,9 @@ class PlatformServer:
         return web.Response(text='{"__typename": "Tweet", "id_str": ', content_type="application/json")
 
     async def _x_oembed(self, request, host, path_qs) -> web.Response:
+        outage = await self._oembed_outage()
+        if outage:
+            return outage
         found = re.search(r"/status(?:es)?/(\d+)", request.query.get("url", ""))
         if not found:
             return json_answer({"errors": [{"code": 44, "message": "url parameter is invalid"}]}, 400)
@@ -436,7 +501,7 @@ class PlatformServer:
     async def _youtube(self, request, host, path_qs) -> web.Response:
         path = urlsplit(path_qs).path
         if path.rstrip("/") == "/oembed":
-            return self._youtube_oembed(request.query.get("url", ""))
+            return await self._oembed_outage() or self._youtube_oembed(request.query.get("url", ""))
         is_watch = path.rstrip("/") == "/watch" or re.match(r"/(?:live|shorts)/", path)
         found = YOUTUBE_ID.search(path_qs) if is_watch else None
         if not found:
@@ -446,7 +511,19 @@ class PlatformServer:
             original = quote("https://www.youtube.com" + path_qs, safe="")
             return redirect(f"https://consent.youtube.com/m?continue={original}"
                             "&gl=ES&m=0&pc=yt&uxe=23983172&hl=es&src=1")
-        return self._youtube_watch(video_id)
+        return self._youtube_watch(video_id, self._language(video_id, request.query.get("hl")))
+
+    def _language(self, video_id: str, asked: str | None) -> str:
+        if video_id in self.languages:
+            return self.languages[video_id]
+        return asked if asked in YOUTUBE_LANGUAGES else YOUTUBE_REGION_LANGUAGE
+
+    async def _oembed_outage(self) -> web.Response | None:
+        if self.oembed_outage == "lento":
+            await asyncio.sleep(self.slow_seconds)
+        if self.oembed_outage == "503":
+            return web.Response(status=503, text="Service Unavailable")
+        return None
 
     def _youtube_oembed(self, url: str) -> web.Response:
         found = YOUTUBE_ID.search(url)
@@ -464,8 +541,11 @@ class PlatformServer:
                      html=embed["html"].replace("eiHXASgRTcA", video_id))
         return json_answer(embed)
 
-    def _youtube_watch(self, video_id: str) -> web.Response:
-        player = self._player(video_id, self._youtube_kind(video_id))
+    def _youtube_watch(self, video_id: str, lang: str) -> web.Response:
+        kind = self._youtube_kind(video_id)
+        player = self._player(video_id, kind)
+        if kind in YOUTUBE_TEXTS and (lang != "en" or kind not in YOUTUBE_PLAYERS):
+            speak(player["playabilityStatus"], *YOUTUBE_TEXTS[kind][lang])
         title = html.escape(player.get("videoDetails", {}).get("title", "YouTube"))
         return html_page(f"<!DOCTYPE html><html><head><title>{title} - YouTube</title></head>"
                          f"<body><script>var ytInitialPlayerResponse = {json.dumps(player)};"
@@ -484,9 +564,14 @@ class PlatformServer:
             title={"simpleText": title}, publishDate=YOUTUBE_PUBLISHED, uploadDate=YOUTUBE_PUBLISHED,
             ownerChannelName=YOUTUBE_CHANNEL,
             ownerProfileUrl=f"http://www.youtube.com/{YOUTUBE_HANDLE}")
-        if kind == "live_offline":
-            player["playabilityStatus"] = {"status": "LIVE_STREAM_OFFLINE",
-                                           "reason": "This live event will begin in a few moments."}
+        if kind in ("live_offline", "scheduled"):
+            slate = {"scheduledStartTime": YOUTUBE_SCHEDULED_START} if kind == "scheduled" else {}
+            player["playabilityStatus"] = {"status": "LIVE_STREAM_OFFLINE", "liveStreamability": {
+                "liveStreamabilityRenderer": {"videoId": video_id, "offlineSlate": {
+                    "liveStreamOfflineSlateRenderer": slate}}}}
+        if kind == "login_wall":  # a bot check shows nothing of the video
+            return {"playabilityStatus": {"status": "LOGIN_REQUIRED", "errorScreen": {
+                "playerErrorMessageRenderer": {}}}}
         return player
 
     async def _youtube_short(self, request, host, path_qs) -> web.Response:
@@ -534,7 +619,7 @@ class PlatformServer:
                 "right now</h2><p>When this happens, it's usually because the owner only shared it "
                 "with a small group of people, changed who can see it or it's been deleted.</p>"
                 "</body></html>")
-        return html_page(self._post_page(url))
+        return html_page(self._post_page(url, kind))
 
     def _facebook_kind(self, post_id: str) -> str:
         """The scenario set for the post id itself, else for the share token it came from."""
@@ -544,16 +629,23 @@ class PlatformServer:
             "facebook", token, "login_redirect")
 
     @staticmethod
-    def _post_page(url: str) -> str:
+    def _post_page(url: str, kind: str) -> str:
         url = html.escape(url.split("?")[0])
+        data = {"story": {"publish_time": FACEBOOK_PUBLISHED, "url": url}}
+        if kind.startswith("several_posts"):
+            data = {"feed": [{"url": f"https://www.facebook.com/{FACEBOOK_PAGE}/posts/pfbid0Nueva{n}",
+                              "publish_time": FACEBOOK_PUBLISHED + days * 86400}
+                             for n, days in enumerate(FACEBOOK_NEWER_DAYS)], **data}
+        if kind == "several_posts_untied":
+            del data["story"]["url"]
         return ('<!DOCTYPE html><html><head><title>CNE Santa Elena | Facebook</title>'
                 '<meta property="og:title" content="CNE Santa Elena rinde cuentas 2024">'
                 '<meta property="og:description" content="Invitamos a la ciudadanía a la '
                 'rendición de cuentas 2024.">'
                 f'<meta property="og:url" content="{url}">'
                 '<meta property="og:image" content="https://scontent.xx.fbcdn.net/foto.jpg">'
-                '</head><body><script type="application/json">{"story":{"publish_time":'
-                f'{FACEBOOK_PUBLISHED},"url":"{url}"}}}}</script></body></html>')
+                '</head><body><script type="application/json">'
+                f"{json.dumps(data, separators=(',', ':'))}</script></body></html>")
 
     @staticmethod
     def _login_page() -> str:

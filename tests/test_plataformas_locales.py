@@ -187,11 +187,32 @@ def test_youtube_oembed_and_watch_page_per_scenario(plataformas, ask, kind, oemb
 def test_youtube_texts_tell_private_from_age_gate(plataformas, ask):
     plataformas.youtube_scenario("privado0001", "private")
     plataformas.youtube_scenario("edad0000001", "age")
-    private = player_of(ask(WATCH.format(id="privado0001")).text)["playabilityStatus"]
-    age = player_of(ask(WATCH.format(id="edad0000001")).text)["playabilityStatus"]
+    private = player_of(ask(WATCH.format(id="privado0001") + "&hl=en").text)["playabilityStatus"]
+    age = player_of(ask(WATCH.format(id="edad0000001") + "&hl=en").text)["playabilityStatus"]
     assert "private video" in private["messages"][0]
     assert age["reason"] == "Sign in to confirm your age"
     assert ask(OEMBED_YT.format(id="privado0001")).text == "Forbidden"
+
+
+def test_the_watch_page_speaks_the_hl_asked_else_spanish_unless_a_language_is_forced(plataformas,
+                                                                                     ask):
+    plataformas.youtube_scenario("edad0000001", "age")
+    plataformas.youtube_scenario("edad0000002", "age", lang="pt")
+    def playability(video_id, hl=""):
+        return player_of(ask(WATCH.format(id=video_id) + hl).text)["playabilityStatus"]
+    assert playability("edad0000001", "&hl=en")["reason"] == "Sign in to confirm your age"
+    assert playability("edad0000001")["reason"] == "Inicia sesión para confirmar tu edad"
+    forced = playability("edad0000002", "&hl=en")
+    assert forced["reason"] == "Faça login para confirmar sua idade"
+    assert (forced["status"], forced["desktopLegacyAgeGateReason"]) == ("LOGIN_REQUIRED", 1)
+
+
+def test_oembed_outage_leaves_watch_pages_and_records_answering(plataformas, ask):
+    plataformas.oembed_outage = "503"
+    assert ask(OEMBED_YT.format(id="n2C40yiUIsQ")).status_code == 503
+    assert ask(OEMBED_X.format(id=TWEET)).status_code == 503
+    assert player_of(ask(WATCH.format(id="n2C40yiUIsQ")).text)["playabilityStatus"]["status"] == "OK"
+    assert ask(RECORD.format(id=TWEET)).json()["__typename"] == "Tweet"
 
 
 def test_alive_video_has_its_id_channel_and_publish_date(ask):
