@@ -1,7 +1,8 @@
 """One self-contained HTML page (inline CSS, JS and SVG; nothing fetched), for a phone or paper.
 
 Everything that comes from a report is escaped; only http(s) URLs become links. Tables carry
-`data-report`, `data-platform` and `data-severity` so the page can filter and sort itself.
+`data-report`, `data-platform` and `data-severity` so the page can filter and sort itself; a
+finding new since the previous nightly run also `data-nuevo` and a visible "nuevo".
 """
 
 from __future__ import annotations
