@@ -76,8 +76,8 @@ def _positive(kind):
             number = kind(value)
         except ValueError:
             raise argparse.ArgumentTypeError(f"se esperaba un número: {value!r}") from None
-        if number <= 0:
-            raise argparse.ArgumentTypeError(f"debe ser mayor que cero: {value!r}")
+        if not 0 < number < float("inf"):  # nan and inf too
+            raise argparse.ArgumentTypeError(f"debe ser un número mayor que cero: {value!r}")
         return number
     return convert
 

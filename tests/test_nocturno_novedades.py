@@ -90,11 +90,12 @@ def test_a_state_stored_by_the_previous_version_is_a_baseline_without_alarms(cap
     assert nocturno(capsys, place, "--sin-red") == (0, "")
 
 
-def test_limite_minutos_takes_any_positive_number_and_refuses_zero(capsys):
+@pytest.mark.parametrize("refused_value", ["0", "-1", "nan", "inf"])
+def test_limite_minutos_takes_any_positive_number_and_refuses_the_rest(capsys, refused_value):
     args = cli.build_parser().parse_args(["nocturno", "x", "--limite-minutos", "0.05"])
     assert args.limite_minutos == 0.05
     with pytest.raises(SystemExit) as refused:
-        cli.build_parser().parse_args(["nocturno", "x", "--limite-minutos", "0"])
+        cli.build_parser().parse_args(["nocturno", "x", "--limite-minutos", refused_value])
     assert refused.value.code == 2 and "mayor que cero" in capsys.readouterr().err
 
 
