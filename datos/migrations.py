@@ -99,3 +99,25 @@ def nightly_runs(db: Database) -> None:
             state TEXT NOT NULL
         );
     """)
+
+
+@migration("m004_standing_checks")
+def standing_checks(db: Database) -> None:
+    """Latest by row id (a second's timestamp ties), and the check that stands for a link: its
+    latest conclusive one (alive or broken), else its latest."""
+    db.executescript("""
+        DROP VIEW latest_checks;
+        CREATE VIEW latest_checks AS
+            SELECT links.canonical_url, links.platform, links.post_id, links.account,
+                   links.resolved_id, links.resolved_url, checks.*
+            FROM checks JOIN links ON links.id = checks.link_id
+            WHERE checks.id = (SELECT MAX(c.id) FROM checks c WHERE c.link_id = checks.link_id);
+        CREATE VIEW standing_checks AS
+            SELECT links.canonical_url, links.platform, links.post_id, links.account,
+                   links.resolved_id, links.resolved_url, checks.*
+            FROM checks JOIN links ON links.id = checks.link_id
+            WHERE checks.id = COALESCE(
+                (SELECT MAX(c.id) FROM checks c
+                 WHERE c.link_id = checks.link_id AND c.status IN ('alive', 'broken')),
+                (SELECT MAX(c.id) FROM checks c WHERE c.link_id = checks.link_id));
+    """)

@@ -58,6 +58,14 @@ def test_a_broken_link_stays_broken_after_an_inconclusive_check(store):
     assert (attempt["status"], attempt["reason"]) == ("unverified", "rate_limited")
 
 
+def test_the_store_views_show_the_standing_and_the_latest_check_apart(store):
+    check(store, "broken", "deleted")
+    check(store, "unverified", "rate_limited")  # the same second: the row id orders them
+    view = {name: store.db.execute(f"SELECT status FROM {name}").fetchall()
+            for name in ("standing_checks", "latest_checks")}
+    assert view == {"standing_checks": [("broken",)], "latest_checks": [("unverified",)]}
+
+
 def test_a_newer_conclusive_check_replaces_the_standing_one_and_clears_the_attempt(store):
     check(store, "broken", "deleted")
     check(store, "unverified", "timeout")
