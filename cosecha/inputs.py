@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
+from .output import visible
 from .reader.extract import OTHER_DOCUMENT, OTHER_DOCUMENTS
 
 REPORT_SUFFIXES = (".txt", ".md", ".docx", ".odt", ".pdf")
@@ -28,7 +29,7 @@ class InputProblem:
     message: str  # Spanish
 
     def __str__(self) -> str:
-        return f"error: {self.source}: {self.message}"
+        return f"error: {visible(self.source)}: {self.message}"  # a file name may hide controls
 
 
 OUTSIDE = "es un enlace simbólico a un archivo fuera de la carpeta; no se lee"

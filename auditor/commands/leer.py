@@ -5,6 +5,7 @@ from __future__ import annotations
 import sys
 
 from cosecha.arguments import add_read_limit_option
+from cosecha.inputs import InputProblem
 from cosecha.output import (add_output_options, json_text, refuse_output, render, to_terminal,
                             write_output)
 from cosecha.reader import ReadError
@@ -38,7 +39,7 @@ def run(args) -> int:
     jobs = [Job.of(source) for source in args.informes]
     for source, read in zip(args.informes, read_bounded(jobs, args.limite_lectura)):
         if isinstance(read, ReadError):
-            print(f"error: {source}: {read}", file=sys.stderr)
+            print(InputProblem(source, str(read)), file=sys.stderr)
             failed = True
         else:
             reports.append(read)

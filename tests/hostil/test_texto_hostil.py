@@ -227,3 +227,14 @@ def test_csv_cell_neutralises_text_that_a_spreadsheet_would_run(cell, written):
     ("**x** ~~y~~", "\\*\\*x\\*\\* \\~\\~y\\~\\~"), ("a\nb", "a b"), ("CNE_Sta", "CNE_Sta")])
 def test_markdown_text_escapes_what_markdown_would_read(text, written):
     assert markdown_text(text) == written
+
+
+@pytest.mark.parametrize("argv", [["leer"], ["revisar", "--sin-red", "--db", "a.db"]])
+def test_an_unreadable_report_is_named_on_stderr_with_its_controls_visible(folder, argv):
+    unreadable = folder / NAME.replace(".txt", ".pdf")
+    unreadable.write_bytes(b"%PDF-1.4 roto")
+    err = io.StringIO()
+    with redirect_stdout(io.StringIO()), redirect_stderr(err):
+        code = auditor([*argv, unreadable.name])
+    assert code == 2 and "error: =HYPERLINK(1)" in err.getvalue()
+    no_escape_from_input(err.getvalue())
