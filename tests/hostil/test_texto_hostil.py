@@ -71,7 +71,9 @@ def no_control(text: str) -> None:
 
 
 def coloured(monkeypatch, module) -> None:
+    """As on a terminal, a wide one: the text asserted stays on one line whatever runs us."""
     monkeypatch.setattr(module, "to_terminal", lambda salida: True)
+    monkeypatch.setenv("COLUMNS", "200")
 
 
 def no_escape_from_input(text: str) -> None:
