@@ -8,6 +8,7 @@ import re
 
 from datos import default_db_path, user_db_path
 
+from .credentials import Credentials, CredentialsProblem, from_environment, from_file
 from .harvest import HarvestOptions
 from .http import parse_remap
 from .reader.bounded import READ_SECONDS
@@ -114,6 +115,10 @@ def add_harvest_options(parser: argparse.ArgumentParser, *, offline: bool = True
                        help="vuelve a verificar todo, aunque haya verificaciones recientes")
     group.add_argument("--agente", metavar="UA", default=None,
                        help="User-Agent de las peticiones (por defecto, uno que nombra el proyecto)")
+    group.add_argument("--credenciales", metavar="ARCHIVO", type=_credentials, default=None,
+                       help="archivo TOML con las credenciales de la institución ([youtube] clave, "
+                            "[meta] token), legible solo por su dueño; también $COSECHA_YOUTUBE_KEY "
+                            "y $COSECHA_META_TOKEN")
     if offline:
         group.add_argument("--sin-red", action="store_true",
                            help="no hace ninguna petición: usa solo la base y los datos que da la URL")
@@ -130,4 +135,12 @@ def harvest_options(args: argparse.Namespace) -> HarvestOptions:
         refresh=args.refrescar,
         offline=getattr(args, "sin_red", False),
         user_agent=args.agente,
+        credentials=from_environment() | (args.credenciales or Credentials()),
     )
+
+
+def _credentials(path: str):
+    try:
+        return from_file(path)
+    except CredentialsProblem as problem:
+        raise argparse.ArgumentTypeError(str(problem)) from None

@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 from . import platforms
+from .credentials import Credentials, Keys
 from .http import HttpFetcher
 from .labels import offline_line
 from .platforms.base import (
@@ -46,6 +47,7 @@ class HarvestOptions:
     deadline: float | None = None  # time.monotonic() after which nothing new is requested
     transport: object | None = None  # an httpx transport for tests; None: the real network
     resolver: object | None = None  # a name resolver for tests; None: the system's
+    credentials: Credentials = field(default_factory=Credentials)
     notice: Callable[[str], None] = field(default=lambda text: print(text, file=sys.stderr))
 
 
@@ -117,9 +119,50 @@ def with_offline_facts(target: Target, result: CheckResult) -> CheckResult:
     return result
 
 
-async def check_online(target: Target, fetch: HttpFetcher) -> CheckResult:
+class KeyedChecks:
+    """The links adapters check many at a time with the institution's credentials. Batches are
+    made before any request, from the links that need one; each is one shared check, started by
+    whichever of its links asks first, its requests under the same limits as any other."""
+
+    def __init__(self, targets: list[Target], keys: Keys, fetch: HttpFetcher):
+        self.keys, self.fetch = keys, fetch
+        self.batches: list[tuple[Adapter, list[UrlInfo]]] = []
+        self.batch_of: dict[str, int] = {}
+        self.running: dict[int, asyncio.Future] = {}
+        for adapter in platforms.adapters():
+            size = adapter.batch_size(keys)
+            if not size:
+                continue
+            mine = [t for t in targets if t.adapter is adapter and t.info.post_id]
+            for start in range(0, len(mine), size):
+                self.batch_of.update((t.key, len(self.batches)) for t in mine[start:start + size])
+                self.batches.append((adapter, [t.info for t in mine[start:start + size]]))
+
+    async def verdict(self, target: Target) -> CheckResult | None:
+        index = self.batch_of.get(target.key)
+        if index is None:
+            return None
+        if index not in self.running:
+            self.running[index] = asyncio.ensure_future(self._check(*self.batches[index]))
+        # shielded: a link that runs out of time leaves the batch to the others
+        return (await asyncio.shield(self.running[index])).get(target.info.post_id)
+
+    async def _check(self, adapter: Adapter, infos: list[UrlInfo]) -> dict[str, CheckResult]:
+        try:
+            return await adapter.check_keyed(infos, self.fetch, self.keys)
+        except Exception:  # whatever fails here, the keyless check still decides each link
+            return {}
+
+    def close(self) -> None:
+        for batch in self.running.values():
+            batch.cancel()
+
+
+async def check_online(target: Target, fetch: HttpFetcher,
+                       keyed: KeyedChecks | None = None) -> CheckResult:
     try:
-        return await target.adapter.check(target.info, fetch)
+        verdict = await keyed.verdict(target) if keyed else None
+        return verdict or await target.adapter.check(target.info, fetch)
     except Unreachable as trouble:
         if trouble.reason == "refused":  # the detail says why: private_address: ...
             return CheckResult(REFUSED, reason=trouble.detail)
@@ -169,12 +212,20 @@ class Harvester:
             transport=self.options.transport,
             resolver=self.options.resolver,
         ) as fetch:
-            outcomes = list(await asyncio.gather(*(self._one(t, fetch, run_id) for t in targets)))
+            settled = {t.key: self._settled(t, run_id) for t in targets}
+            asked = [t for t in targets if settled[t.key] is None]
+            keyed = KeyedChecks(asked, Keys(self.options.credentials, self.options.notice), fetch)
+            try:
+                checked = await asyncio.gather(*(self._asked(t, fetch, keyed, run_id) for t in asked))
+            finally:
+                keyed.close()
+            settled.update(zip((t.key for t in asked), checked))
             if fetch.unreachable and self.offline:  # said once, not link by link
                 self.options.notice(offline_line(list(self.offline), self.verified))
-            return outcomes
+            return [settled[t.key] for t in targets]
 
-    async def _one(self, target: Target, fetch: HttpFetcher, run_id: int) -> Outcome:
+    def _settled(self, target: Target, run_id: int) -> Outcome | None:
+        """The outcome of a link that needs no request (refused, not a post, checked recently)."""
         early = offline_verdict(target)
         if early:
             return self._record(target, with_offline_facts(target, early), run_id, elapsed=0)
@@ -182,11 +233,16 @@ class Harvester:
             fresh = self.store.fresh_check(target.key, self.options.ttl_hours)
             if fresh and fresh["status"] in REUSABLE:
                 return self._done(target, asked=False)
+        return None
+
+    async def _asked(self, target: Target, fetch: HttpFetcher, keyed: KeyedChecks,
+                     run_id: int) -> Outcome:
         started = time.monotonic()
-        result = with_offline_facts(target, await self._bounded_check(target, fetch))
+        result = with_offline_facts(target, await self._bounded_check(target, fetch, keyed))
         return self._record(target, result, run_id, elapsed=time.monotonic() - started)
 
-    async def _bounded_check(self, target: Target, fetch: HttpFetcher) -> CheckResult:
+    async def _bounded_check(self, target: Target, fetch: HttpFetcher,
+                             keyed: KeyedChecks) -> CheckResult:
         """The check, unless the run's time is up before it answers."""
         remaining = None
         if self.options.deadline is not None:
@@ -194,7 +250,7 @@ class Harvester:
             if remaining <= 0:
                 return CheckResult(UNVERIFIED, reason="time_limit")
         try:
-            return await asyncio.wait_for(check_online(target, fetch), remaining)
+            return await asyncio.wait_for(check_online(target, fetch, keyed), remaining)
         except TimeoutError:
             return CheckResult(UNVERIFIED, reason="time_limit")
 

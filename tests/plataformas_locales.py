@@ -86,6 +86,26 @@ the token's bytes as a decimal integer, so the page knows its token).
 | several_posts_untied | 302 to the post URL | 200 the same newer posts, and a publish_time tied to no post id (no date can be trusted) |
 /login/ itself is the 200 login form.
 
+With credentials (`youtube_key`, `youtube_quota`, `meta_token`; None by default: every key and
+token refused):
+- www.googleapis.com/youtube/v3/videos?part=...&id=ID1,ID2,... (YouTube Data API v3
+  videos.list, shape of capture yt_data_api_videos_list_doc.json): only with `X-Goog-Api-Key`
+  equal to `youtube_key` and no `key=` in the URL, else 400 API_KEY_INVALID; after
+  `youtube_quota` answers, 403 quotaExceeded; more than 50 ids, 400. One item per id by its
+  YouTube scenario: deleted left out, private privacyStatus private, rejected uploadStatus
+  rejected (its watch page: the ERROR capture), scheduled and live_offline
+  liveBroadcastContent upcoming, the rest public.
+- graph.facebook.com/vNN.N/oembed_post|oembed_video|instagram_oembed?url=... (Graph oEmbed, the
+  captures fb_graph_oembed_*): only with `Authorization: Bearer meta_token` and no
+  access_token= in the URL, else 400 error code 190; a Facebook post whose scenario is
+  unavailable, 400 error code 100 subcode 33; else 200 with author_name "CNE Santa Elena".
+
+TikTok: scenario per video id (`tiktok_scenario`); unknown ids are "alive".
+www.tiktok.com/oembed?url=.../video/ID: alive 200 (capture tiktok_oembed_alive_doc.json,
+author_unique_id cne_ecuador); not_found 404 and bad_request 400 (JSON; no documented shape);
+html 200 text/html. vm.tiktok.com/TOKEN/ and vt.tiktok.com/TOKEN/ are 301 to
+https://www.tiktok.com/@cne_ecuador/video/NUMBER?_r=1&_t=ZM (NUMBER: the token's bytes).
+
 Any other host, by path (a HEAD gets the same status and headers without a body):
 
 | path | answer |
@@ -127,7 +147,7 @@ from email.utils import formatdate
 from functools import cache
 from pathlib import Path
 from typing import NamedTuple
-from urllib.parse import quote, urlsplit
+from urllib.parse import parse_qs, quote, urlsplit
 
 from aiohttp import web
 
@@ -138,7 +158,8 @@ SNOWFLAKE_EPOCH_MS = 1288834974657
 X_KINDS = frozenset({"alive", "deleted", "suspended", "account_gone", "withheld", "age",
                      "not_found", "protected", "oembed_only", "empty", "rate_limited",
                      "rate_limited_long", "html", "broken_json"})
-YOUTUBE_KINDS = frozenset({"alive", "deleted", "private", "age", "geoblocked", "members_only",
+YOUTUBE_KINDS = frozenset({"alive", "deleted", "rejected", "private", "age", "geoblocked",
+                           "members_only",
                            "embed_disabled", "live_offline", "scheduled", "login_wall", "consent"})
 FACEBOOK_KINDS = frozenset({"alive", "login_redirect", "login_form", "unsupported_browser",
                             "unavailable", "several_posts", "several_posts_untied"})
@@ -160,6 +181,7 @@ YOUTUBE_OEMBED_REFUSALS = {"deleted": (404, "Not Found"), "private": (403, "Forb
                            "age": (401, "Unauthorized"), "embed_disabled": (401, "Unauthorized")}
 YOUTUBE_PLAYERS = {  # kind -> captured player response; the rest are built from the OK one
     "deleted": "yt_innertube_player_ERROR_video_unavailable_nonexistent.json",
+    "rejected": "yt_innertube_player_ERROR_video_unavailable_nonexistent.json",
     "private": "yt_innertube_player_LOGIN_REQUIRED_private.json",
     "age": "yt_innertube_player_LOGIN_REQUIRED_age_restricted.json",
     "geoblocked": "yt_innertube_player_UNPLAYABLE_geoblocked.json",
@@ -202,6 +224,17 @@ FACEBOOK_PAGE = "CNEStaElena"
 FACEBOOK_PUBLISHED = 1751558400  # 2025-07-03T16:00:00Z
 FACEBOOK_NEWER_DAYS = (2190, 180)  # the newer posts a post page also shows, newest first
 FACEBOOK_SHARE = re.compile(r"/share/(?:(?P<kind>[pvr])/)?(?P<token>[\w-]+)")
+
+# YouTube Data API v3 videos.list: kind -> (privacyStatus, uploadStatus, liveBroadcastContent);
+# a kind not listed is a public processed video, "deleted" is left out of `items`
+DATA_API_VIDEOS = {"private": ("private", "processed", "none"),
+                   "rejected": ("public", "rejected", "none"),
+                   "scheduled": ("public", "processed", "upcoming"),
+                   "live_offline": ("public", "processed", "upcoming")}
+DATA_API_MAX_IDS = 50
+GRAPH_ENDPOINT = re.compile(r"/v\d+\.\d+/(oembed_post|oembed_video|instagram_oembed)$")
+TIKTOK_KINDS = frozenset({"alive", "not_found", "bad_request", "html"})
+TIKTOK_ACCOUNT = "cne_ecuador"
 
 WEB_STATUSES = {"/no-existe": 404, "/gone": 410, "/prohibido": 403, "/999": 999}
 LONG_REDIRECTS = 11
@@ -287,6 +320,26 @@ def speak(playability: dict, reason: str, subreason: str | None) -> None:
             screen["subreason"] = {"simpleText": subreason}
 
 
+def google_error(status: int, reason: str, info_reason: str | None) -> web.Response:
+    """An error as Google APIs answer one (capture yt_data_api_error_*_doc.json's shape)."""
+    error = {"code": status, "message": f"{reason}", "errors": [
+        {"message": reason, "domain": "youtube.quota" if reason == "quotaExceeded" else "global",
+         "reason": reason}]}
+    if info_reason:
+        error["details"] = [{"@type": "type.googleapis.com/google.rpc.ErrorInfo",
+                             "reason": info_reason, "domain": "googleapis.com"}]
+    return json_answer({"error": error}, status)
+
+
+def graph_error(status: int, code: int, subcode: int | None) -> web.Response:
+    """An error as Graph answers one (its "Handling Errors" reference)."""
+    error = {"message": f"(#{code}) error", "type": "OAuthException", "code": code,
+             "fbtrace_id": "AbCdEfGhIjK"}
+    if subcode is not None:
+        error["error_subcode"] = subcode
+    return json_answer({"error": error}, status)
+
+
 def login_redirect(target: str) -> web.Response:
     return redirect("https://www.facebook.com/login/?next=" + quote(target, safe=""))
 
@@ -311,6 +364,9 @@ class PlatformServer:
         self.slow_seconds = self.DEFAULT_SLOW_SECONDS
         self.account = self.DEFAULT_ACCOUNT
         self.oembed_outage: str | None = None
+        self.youtube_key: str | None = None  # the Data API key accepted; None: every key refused
+        self.youtube_quota: int | None = None  # Data API requests answered before quotaExceeded
+        self.meta_token: str | None = None  # the Graph token accepted; None: every token refused
 
     # scenarios and knobs
 
@@ -328,7 +384,10 @@ class PlatformServer:
     def facebook_scenario(self, token_or_id: str, kind: str) -> None:
         self._set("facebook", token_or_id, kind, FACEBOOK_KINDS)
 
-    x, youtube, facebook = x_scenario, youtube_scenario, facebook_scenario
+    def tiktok_scenario(self, video_id: str, kind: str) -> None:
+        self._set("tiktok", video_id, kind, TIKTOK_KINDS)
+
+    x, youtube, facebook, tiktok = x_scenario, youtube_scenario, facebook_scenario, tiktok_scenario
 
     def _set(self, platform: str, key: str | int, kind: str, kinds: frozenset[str]) -> None:
         if kind not in kinds:
@@ -418,6 +477,9 @@ class PlatformServer:
             "x.com": self._x_status_page, "youtube.com": self._youtube,
             "youtu.be": self._youtube_short, "consent.youtube.com": self._youtube_consent_wall,
             "facebook.com": self._facebook, "fb.watch": self._facebook,
+            "googleapis.com": self._youtube_data_api, "graph.facebook.com": self._graph_oembed,
+            "tiktok.com": self._tiktok_oembed, "vm.tiktok.com": self._tiktok_short,
+            "vt.tiktok.com": self._tiktok_short,
         }
         return handlers.get(re.sub(r"^(?:www|m|mobile|web)\.", "", host), self._web)
 
@@ -653,6 +715,84 @@ class PlatformServer:
                 '<div>You must log in to continue.</div><form id="login_form" method="post" '
                 'action="/login/"><input name="email"><input name="pass" type="password">'
                 '<button id="loginbutton" type="submit">Log in</button></form></body></html>')
+
+    # credentials: YouTube Data API, Graph oEmbed
+
+    async def _youtube_data_api(self, request, host, path_qs) -> web.Response:
+        if urlsplit(path_qs).path != "/youtube/v3/videos":
+            return google_error(404, "notFound", "NOT_FOUND")
+        if "key" in request.query or not self.youtube_key or (
+                request.headers.get("X-Goog-Api-Key") != self.youtube_key):
+            return google_error(400, "badRequest", "API_KEY_INVALID")
+        if self.youtube_quota is not None:
+            if self.youtube_quota <= 0:
+                return google_error(403, "quotaExceeded", None)
+            self.youtube_quota -= 1
+        ids = [v for v in request.query.get("id", "").split(",") if v]
+        if len(ids) > DATA_API_MAX_IDS:
+            return google_error(400, "tooManyIds", None)
+        listing = capture_json("yt_data_api_videos_list_doc.json")
+        model = listing.pop("items")[0]
+        listing["items"] = [self._data_api_item(model, v) for v in ids
+                            if self._youtube_kind(v) != "deleted"]
+        listing["pageInfo"] = {"totalResults": len(listing["items"]),
+                               "resultsPerPage": len(listing["items"])}
+        return json_answer(listing)
+
+    def _data_api_item(self, model: dict, video_id: str) -> dict:
+        item = json.loads(json.dumps(model))
+        privacy, upload, live = DATA_API_VIDEOS.get(self._youtube_kind(video_id),
+                                                    ("public", "processed", "none"))
+        item["id"] = video_id
+        item["snippet"].update(title=f"Transmisión {video_id}", channelTitle=YOUTUBE_CHANNEL,
+                               publishedAt="2025-07-03T15:00:00Z", liveBroadcastContent=live)
+        item["status"].update(privacyStatus=privacy, uploadStatus=upload)
+        if live == "upcoming":
+            item["liveStreamingDetails"] = {"scheduledStartTime": "2025-07-04T01:00:00Z"}
+        return item
+
+    async def _graph_oembed(self, request, host, path_qs) -> web.Response:
+        endpoint = GRAPH_ENDPOINT.match(urlsplit(path_qs).path)
+        if not endpoint:
+            return graph_error(400, 100, None)
+        if "access_token" in request.query or not self.meta_token or (
+                request.headers.get("Authorization") != f"Bearer {self.meta_token}"):
+            return graph_error(400, 190, None)
+        url = request.query.get("url", "")
+        post_id = parse_qs(urlsplit(url).query).get("v", [urlsplit(url).path.rstrip("/")
+                                                         .rsplit("/", 1)[-1]])[0]
+        if endpoint[1] != "instagram_oembed" and self._facebook_kind(post_id) == "unavailable":
+            return graph_error(400, 100, 33)
+        embed = capture_json("fb_graph_oembed_video_alive_474308113397163.json"
+                             if endpoint[1] == "oembed_video" else
+                             "fb_graph_oembed_post_alive_3610333842332884.json")
+        embed.update(author_name=YOUTUBE_CHANNEL, author_url=f"https://www.facebook.com/{FACEBOOK_PAGE}")
+        return json_answer(embed)
+
+    # TikTok
+
+    async def _tiktok_oembed(self, request, host, path_qs) -> web.Response:
+        if urlsplit(path_qs).path.rstrip("/") != "/oembed":
+            return html_page("<html><head><title>TikTok</title></head></html>")
+        url = request.query.get("url", "")
+        found = re.search(r"/(?:video|photo)/(\d+)", url)
+        kind = self._kind("tiktok", found.group(1) if found else None, "alive")
+        if not found or kind == "bad_request":
+            return json_answer({"code": 400, "message": "Something went wrong", "data": {}}, 400)
+        if kind == "not_found":
+            return json_answer({"code": 404, "message": "Not Found", "data": {}}, 404)
+        if kind == "html":
+            return html_page("<html><head><title>TikTok</title></head><body></body></html>")
+        embed = capture_json("tiktok_oembed_alive_doc.json")
+        embed.update(title=f"Rendición de cuentas {found.group(1)}", author_name="CNE Ecuador",
+                     author_unique_id=TIKTOK_ACCOUNT, author_url=f"https://www.tiktok.com/@{TIKTOK_ACCOUNT}",
+                     embed_product_id=found.group(1))
+        return json_answer(embed)
+
+    async def _tiktok_short(self, request, host, path_qs) -> web.Response:
+        token = urlsplit(path_qs).path.strip("/")
+        return redirect(f"https://www.tiktok.com/@{TIKTOK_ACCOUNT}/video/{token_number(token)}"
+                        "?_r=1&_t=ZM", 301)
 
     # the rest of the web
 

@@ -12,6 +12,8 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 from urllib.parse import urlsplit
 
+from ..credentials import Keys
+
 ALIVE = "alive"
 BROKEN = "broken"
 UNVERIFIED = "unverified"
@@ -110,6 +112,16 @@ class Adapter:
         """A platform known by its URLs but with no checker yet: never treated as a web page
         (its login page answering 200 is no evidence), so no request at all."""
         return CheckResult(UNVERIFIED, reason="no_adapter", final_url=info.canonical_url)
+
+    def batch_size(self, keys: Keys) -> int:
+        """How many links one request with the institution's credentials checks; 0: none."""
+        return 0
+
+    async def check_keyed(self, infos: list[UrlInfo], fetch: Fetcher,
+                          keys: Keys) -> dict[str, CheckResult]:
+        """Verdicts by post id, with the credentials in request headers. A link left out (the
+        credential was refused, the answer decides nothing) gets the keyless `check`."""
+        return {}
 
 
 def host_of(url: str) -> str:

@@ -13,6 +13,10 @@ trusted (when Facebook changes its answers, change this header and the tables be
   else none (a missing date is honest, a wrong one makes false findings);
 - LOGIN_MARKERS (a login form, the "update your browser" interstitial): unverified login_wall.
 Any other page is unverified `unexpected: ...` naming what was seen.
+
+With the institution's token, Graph oEmbed (graph.py) decides instead: `oembed_video` for
+videos, reels and watch links (VIDEO_PATHS), `oembed_post` for the rest, asked about the
+canonical post, a share link resolved first as above (when it cannot be, its page decides).
 """
 
 from __future__ import annotations
@@ -21,8 +25,9 @@ import json
 import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
+from . import graph
 from .answers import Page, described, http_verdict, iso_utc, not_a_post, result, unexpected
-from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo
+from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Keys, Reply, UrlInfo
 from .shapes import Groups, ShapedAdapter, shape
 
 LOGIN_PATH = re.compile(r"/(?:login|checkpoint)\b")
@@ -31,6 +36,7 @@ UNAVAILABLE = ("this content isn't available", "este contenido no está disponib
 LOGIN_MARKERS = ('id="login_form"', 'id="loginbutton"', "you must log in to continue",
                  "debes iniciar sesión para continuar", "/unsupportedbrowser")
 TIMESTAMP_KEYS = ("publish_time", "creation_time")  # the first one found for the post wins
+VIDEO_PATHS = re.compile(r"/(?:videos|reel|watch)/")
 OWNER_KEYS = frozenset({"post_id", "story_fbid", "top_level_post_id", "video_id", "url",
                         "permalink_url", "wwwURL"})
 
@@ -119,6 +125,26 @@ class FacebookAdapter(ShapedAdapter):
         if resolved is not None:
             verdict.resolved_id, verdict.resolved_url = resolved.post_id, resolved.canonical_url
         return verdict
+
+    def batch_size(self, keys: Keys) -> int:
+        return graph.batch_size(keys)
+
+    async def check_keyed(self, infos: list[UrlInfo], fetch: Fetcher,
+                          keys: Keys) -> dict[str, CheckResult]:
+        [info] = infos
+        post = info
+        if _is_share(info):
+            reply = await fetch.get(info.canonical_url)
+            post = self._resolved(info, [*reply.history, reply.url])
+            if post is None:
+                return {info.post_id: self._read_page(reply, info)}
+        endpoint = "oembed_video" if VIDEO_PATHS.search(post.canonical_url) else "oembed_post"
+        verdict = await graph.oembed(fetch, keys, endpoint, post.canonical_url)
+        if verdict is None:
+            return {}
+        if post is not info:
+            verdict.resolved_id, verdict.resolved_url = post.post_id, post.canonical_url
+        return {info.post_id: verdict}
 
     def _resolved(self, info: UrlInfo, chain: list[str]) -> UrlInfo | None:
         """The first post in the redirect chain other than the one asked for."""

@@ -1,13 +1,16 @@
-"""Instagram: posts, reels and IGTV are recognised; there is no keyless check yet.
+"""Instagram: posts, reels and IGTV are recognised; checked only with the institution's token.
 
-Signals trusted: none. Its links are unverified `no_adapter` without any request: a login page
-answering 200 is not evidence that a post exists.
+Without a token its links are unverified `no_adapter` without any request: a login page
+answering 200 is not evidence that a post exists. With one, Graph's `instagram_oembed` about the
+canonical post decides (graph.py says which answers mean what).
 """
 
 from __future__ import annotations
 
 import re
 
+from . import graph
+from .base import CheckResult, Fetcher, Keys, UrlInfo
 from .shapes import ShapedAdapter, shape
 
 _HOST = r"^(?:[\w-]+\.)*(?:instagram\.com|instagr\.am)"
@@ -40,6 +43,15 @@ class InstagramAdapter(ShapedAdapter):
         "https://www.instagram.com/cne_ecuador/": None,
         "https://www.instagram.com/explore/tags/elecciones/": None,
     }
+
+    def batch_size(self, keys: Keys) -> int:
+        return graph.batch_size(keys)
+
+    async def check_keyed(self, infos: list[UrlInfo], fetch: Fetcher,
+                          keys: Keys) -> dict[str, CheckResult]:
+        [info] = infos
+        verdict = await graph.oembed(fetch, keys, "instagram_oembed", info.canonical_url)
+        return {info.post_id: verdict} if verdict else {}
 
 
 ADAPTER = InstagramAdapter()

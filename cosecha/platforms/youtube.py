@@ -15,6 +15,17 @@ Signals trusted (when YouTube changes its answers, change this header and the ta
   statuses are never a verdict (401 is "embedding disabled" on a live video) and its failure
   (timeout, 5xx) changes nothing.
 A page without player data, or with an unknown status, is unverified `unexpected: ...`.
+
+With the institution's key (`X-Goog-Api-Key`, never in the URL), the Data API v3 `videos.list`
+(DATA_API, up to DATA_API_BATCH ids a request; reference:
+https://developers.google.com/youtube/v3/docs/videos/list and .../docs/videos#resource) decides
+instead: an id absent from `items` is broken not_found (the API leaves out what is gone or not
+public); `status.uploadStatus` in REMOVED_UPLOADS is broken removed; `status.privacyStatus`
+private is broken private; `snippet.liveBroadcastContent` upcoming is alive scheduled; else
+alive. Title, channel and date come from `snippet`. An error answer (400, 401, 403: quotaExceeded,
+an invalid key, the API not enabled; https://developers.google.com/youtube/v3/docs/errors) drops
+the key for the rest of the run and its videos go keyless; any other failure leaves that batch
+to the watch pages.
 """
 
 from __future__ import annotations
@@ -25,7 +36,7 @@ from urllib.parse import urlencode
 
 from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, optional, result,
                       shorten, unexpected)
-from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo, host_of
+from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Keys, Reply, UrlInfo, host_of
 from .shapes import ShapedAdapter, shape
 
 OEMBED = "https://www.youtube.com/oembed?"
@@ -58,6 +69,12 @@ LOGIN_WORDS = (
     (r"\bage\b|\bedad\b", ALIVE, "age_restricted"),
     (r"\bbot\b", UNVERIFIED, "login_wall"),  # "Sign in to confirm you're not a bot"
 )
+
+DATA_API = "https://www.googleapis.com/youtube/v3/videos?"
+DATA_API_BATCH = 50
+DATA_API_PARTS = "snippet,status,liveStreamingDetails"
+REMOVED_UPLOADS = {"rejected", "deleted", "failed"}
+KEY_REFUSALS = {400, 401, 403}
 
 _HOST = r"^(?:[\w-]+\.)*youtube(?:-nocookie)?\.com"
 _ID = r"(?!videoseries)(?P<id>[\w-]{11})(?=[/?&]|$)"
@@ -110,6 +127,51 @@ class YouTubeAdapter(ShapedAdapter):
         for name, value in _oembed_facts(embed).items():
             setattr(verdict, name, value or getattr(verdict, name))
         return verdict
+
+    def batch_size(self, keys: Keys) -> int:
+        return DATA_API_BATCH if keys.get("youtube") else 0
+
+    async def check_keyed(self, infos: list[UrlInfo], fetch: Fetcher,
+                          keys: Keys) -> dict[str, CheckResult]:
+        key = keys.get("youtube")
+        if key is None:  # refused while this batch waited its turn
+            return {}
+        ids = [info.post_id for info in infos]
+        query = urlencode({"part": DATA_API_PARTS, "id": ",".join(ids)}, safe=",")
+        reply = await fetch.get(DATA_API + query, headers={"X-Goog-Api-Key": key},
+                                follow_redirects=False)
+        listing = json_of(reply)
+        if reply.status_code != 200 or not isinstance((listing or {}).get("items"), list):
+            if reply.status_code in KEY_REFUSALS:
+                keys.drop("youtube", _api_problem(listing, reply))
+            return {}
+        items = {item.get("id"): item for item in listing["items"] if isinstance(item, dict)}
+        return {info.post_id: _item_verdict(items.get(info.post_id), info, reply) for info in infos}
+
+
+def _item_verdict(item: dict | None, info: UrlInfo, reply: Reply) -> CheckResult:
+    """A video as the Data API lists it, or None when it left it out."""
+    if item is None:
+        return result(BROKEN, "not_found", reply, final_url=info.canonical_url)
+    snippet, state = item.get("snippet") or {}, item.get("status") or {}
+    facts = {"title": shorten(snippet.get("title")), "author": snippet.get("channelTitle"),
+             "published_at": iso_utc(snippet.get("publishedAt")), "final_url": info.canonical_url}
+    if state.get("uploadStatus") in REMOVED_UPLOADS:
+        return result(BROKEN, "removed", reply, **facts)
+    if state.get("privacyStatus") == "private":
+        return result(BROKEN, "private", reply, **facts)
+    if snippet.get("liveBroadcastContent") == "upcoming":
+        return result(ALIVE, "scheduled", reply, **facts)
+    return result(ALIVE, None, reply, **facts)
+
+
+def _api_problem(body, reply: Reply) -> str:
+    """The error's reason word (quotaExceeded, API_KEY_INVALID...), never its free text."""
+    error = (body or {}).get("error") if isinstance(body, dict) else None
+    reasons = [entry.get("reason") for entry in ((error or {}).get("details") or [])
+               + ((error or {}).get("errors") or []) if isinstance(entry, dict)]
+    words = [r for r in reasons if isinstance(r, str) and re.fullmatch(r"[A-Za-z_]{1,40}", r)]
+    return f"HTTP {reply.status_code}" + (f", {words[0]}" if words else "")
 
 
 def _oembed_facts(reply: Reply | None) -> dict[str, str | None]:
