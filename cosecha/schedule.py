@@ -94,13 +94,12 @@ def answered(history: list[dict]) -> bool:
 def run_order(reports: Iterable[list[str]], history: Callable[[str], list[dict]]) -> list[str]:
     """Every link key once, in the order a run with a time limit should ask them: the links
     of reports not yet conclusive (a link without a conclusive answer) first, then by due
-    date, never-asked links before all; ties keep the reports' order."""
+    date, never-asked links before all; ties keep the reports' order. Each history is read
+    once and only its verdict kept, so a folder of thousands of reports fits in memory."""
     reports = list(reports)
-    histories = {key: history(key) for keys in reports for key in keys}
-    pending = {key for keys in reports if not all(answered(histories[k]) for k in keys)
-               for key in keys}
-
-    def key(link: str) -> tuple[bool, datetime]:
-        return link not in pending, due_at(histories[link]) or NEVER
-
-    return sorted(histories, key=key)
+    known: dict[str, tuple[bool, datetime]] = {}
+    for key in dict.fromkeys(key for keys in reports for key in keys):
+        checks = history(key)
+        known[key] = answered(checks), due_at(checks) or NEVER
+    pending = {key for keys in reports if not all(known[k][0] for k in keys) for key in keys}
+    return sorted(known, key=lambda key: (key not in pending, known[key][1]))

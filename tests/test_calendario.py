@@ -122,8 +122,10 @@ def test_a_run_with_a_time_limit_asks_links_of_reports_not_yet_conclusive_first_
                        check("alive", NOW - 1 * D, reason="manual", source="manual")],
     }
     reports = [["viejo-vivo", "confirmado"], ["vivo", "muro"], ["nuevo", "vivo"]]
-    order = run_order(reports, histories.__getitem__)
+    read = []
+    order = run_order(reports, lambda key: read.append(key) or histories[key])
     assert order == ["nuevo", "vivo", "muro", "viejo-vivo", "confirmado"]
+    assert sorted(read) == sorted(histories)  # each history read once, "vivo" in two reports
 
 
 def test_the_bench_meets_its_targets_on_a_small_world():
