@@ -1,7 +1,10 @@
-"""One self-contained HTML page (inline CSS, JS and SVG; nothing fetched), for a phone or paper.
+"""Self-contained HTML pages (inline CSS, JS and SVG; nothing fetched), for a phone or paper:
+the page of `auditor revisar` and `auditor resumen`, and the nightly run's pages (a summary with
+one row per report, and one page per report with its findings grouped).
 
-Everything that comes from a report is escaped; only http(s) URLs become links. Tables carry
-`data-report`, `data-platform` and `data-severity` so the page can filter and sort itself; a
+Everything that comes from a report is escaped; only http(s) URLs become links, besides the
+relative links between the nightly pages, which we name. Tables carry `data-report`,
+`data-platform`, `data-severity` and `data-verdict` so the page can filter and sort itself; a
 finding new since the previous nightly run also `data-nuevo` and a visible "nuevo".
 """
 
@@ -14,10 +17,15 @@ from itertools import zip_longest
 
 from cosecha.output import visible
 
+from cosecha.labels import with_last_attempt
+
+from .checks.spanish import number, plural
 from .compare import verdict_text
-from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit, Finding
-from .tables import (COVERAGE_HEADERS, FINDING_HEADERS, SEVERITY_TITLES, Table, changes_table,
-                     coverage_table, finding_row, platform_name, shown, summary_tables)
+from .model import (ERROR, INFO, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, WARNING, Audit,
+                    Finding)
+from .tables import (COVERAGE_HEADERS, FINDING_HEADERS, SEVERITY_TITLES, TOTAL_HEADERS, Table,
+                     changes_table, coverage_table, finding_row, phase_name, platform_name,
+                     shown, summary_tables)
 
 # whether a finding is new since the previous nightly run
 IsNew = Callable[[Audit, Finding], bool]
@@ -26,6 +34,8 @@ VERDICT_CLASS = {READY: "ok", RESERVATIONS: "reservas", REVIEW: "revisar"}
 VERDICT_MARK = {READY: "✓", RESERVATIONS: "?", REVIEW: "✗"}
 SEVERITY_MARK = {ERROR: "✗ error", WARNING: "! advertencia", INFO: "i información"}
 NEW_MARK = " · nuevo"
+# how many items of a long list the nightly summary shows; the rest are in its JSON
+SHOWN_AT_MOST = 200
 # columns whose cell is marked (shade plus bold or italic) when not zero
 MARKED_COLUMNS = {"Rotos": "rotos", "Sin verificar": "sin-verificar"}
 STATUS_COLOURS = (("alive", "vivos", "#2e7d32", ""), ("broken", "rotos", "#c62828", "url(#rayas)"),
@@ -35,6 +45,7 @@ STYLE = """
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;color:#111}
 h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
 .envoltura{overflow-x:auto}
+ul.enlaces{margin:0;padding-left:1.1rem}ul.enlaces li.nuevo{font-weight:bold}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #999;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#eee;cursor:pointer;user-select:none}
@@ -77,7 +88,8 @@ SCRIPT = """
       });
     });
   });
-  var filters={report:'filtro-informe',platform:'filtro-plataforma',severity:'filtro-gravedad'};
+  var filters={report:'filtro-informe',platform:'filtro-plataforma',severity:'filtro-gravedad',
+    verdict:'filtro-veredicto'};
   function apply(){
     document.querySelectorAll('tr[data-report]').forEach(function(row){
       var show=true;
@@ -176,16 +188,60 @@ def coverage(audits: list[Audit]) -> str:
     return table_section("cobertura", table, attributes)
 
 
-def findings(audits: list[Audit], is_new: IsNew | None = None) -> str:
-    pairs = [(audit, finding, bool(is_new and is_new(audit, finding)))
-             for audit in audits for finding in audit.findings]
-    rows = [(a.source, SEVERITY_MARK[f.severity] + (NEW_MARK if new else ""), *finding_row(f))
-            for a, f, new in pairs]
-    attributes = [f' class="fila-hallazgo{" nuevo" if new else ""}"' + data_attributes(
-        report=a.source, platform=f.platform or "", severity=f.severity,
-        nuevo="sí" if new else None) for a, f, new in pairs]
+def findings(audits: list[Audit]) -> str:
+    pairs = [(audit, finding) for audit in audits for finding in audit.findings]
+    rows = [(a.source, SEVERITY_MARK[f.severity], *finding_row(f)) for a, f in pairs]
+    attributes = [' class="fila-hallazgo"' + data_attributes(
+        report=a.source, platform=f.platform or "", severity=f.severity) for a, f in pairs]
     table = Table("Hallazgos", ("Informe", "Gravedad", *FINDING_HEADERS), rows)
     return table_section("hallazgos", table, attributes)
+
+
+GROUP_HEADERS = ("Gravedad", "Fase", "Plataforma", "Hallazgo", "Enlaces", "Dónde")
+
+
+def finding_groups(findings: list[Finding]) -> list[list[Finding]]:
+    """Findings about links that say the same (severity, phase, platform, code and message, so
+    the same reason) in one group, in the order first seen; any other finding alone."""
+    groups: dict[tuple, list[Finding]] = {}
+    for index, finding in enumerate(findings):
+        key = ((finding.severity, finding.phase, finding.platform, finding.code, finding.message)
+               if finding.url else (index,))
+        groups.setdefault(key, []).append(finding)
+    return list(groups.values())
+
+
+def where_item(finding: Finding, new: bool) -> str:
+    line = f"línea {finding.line}: " if finding.line is not None else ""
+    attempt = with_last_attempt("", finding.last_attempt)
+    marked = ' class="nuevo" data-nuevo="sí"' if new else ""
+    return (f"<li{marked}>{escape(line)}{href(finding.url)}{escape(attempt)}"
+            f"{escape(NEW_MARK) if new else ''}</li>")
+
+
+def group_row(group: list[Finding], marks: list[bool]) -> str:
+    first, new = group[0], any(marks)
+    if first.url:
+        where = ('<ul class="enlaces">' + "".join(map(where_item, group, marks)) + "</ul>")
+    else:
+        where = escape(f"línea {first.line}" if first.line is not None else "")
+    phase = phase_name(first.phase) if first.phase is not None else ""
+    message = with_last_attempt(first.message, first.last_attempt if len(group) == 1 else None)
+    attributes = data_attributes(platform=first.platform or "", severity=first.severity,
+                                 nuevo="sí" if new else None)
+    cells = [cell(SEVERITY_MARK[first.severity] + (NEW_MARK if new else "")), cell(phase),
+             cell(platform_name(first.platform)), cell(message, "texto"),
+             cell(len(group) if first.url else ""), f'<td class="enlace">{where}</td>']
+    return f'<tr class="fila-hallazgo{" nuevo" if new else ""}"{attributes}>{"".join(cells)}</tr>'
+
+
+def grouped_findings(audit: Audit, is_new: IsNew | None = None) -> str:
+    """One row per phase, platform, code and reason, with how many links and each beneath
+    (its line, a link to it, whether it is new): 50 links behind a wall are one row."""
+    rows = [group_row(group, [bool(is_new and is_new(audit, f)) for f in group])
+            for group in finding_groups(audit.findings)]
+    title = f"Hallazgos ({plural(len(audit.findings), 'hallazgo', 'hallazgos')})"
+    return table_html("hallazgos", title, GROUP_HEADERS, rows)
 
 
 def body_cell(header: str, value) -> str:
@@ -198,17 +254,24 @@ def body_cell(header: str, value) -> str:
 
 def table_section(identifier: str, table: Table, attributes: list[str] = ()) -> str:
     """`attributes`: what each row's <tr> carries (class, data-*), already escaped."""
-    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in table.headers)
     rows = [f"<tr{extra}>" + "".join(body_cell(h, v) for h, v in zip(table.headers, row))
             + "</tr>" for extra, row in zip_longest(attributes, table.rows, fillvalue="")]
-    body = "".join(rows) or f'<tr><td colspan="{len(table.headers)}">Nada que mostrar.</td></tr>'
-    return (f'<section><h2>{escape(table.title)}</h2><div class="envoltura">'
+    return table_html(identifier, table.title, table.headers, rows)
+
+
+def table_html(identifier: str, title: str, headers, rows: list[str]) -> str:
+    """A sortable table under its title; `rows`: each <tr>, already HTML."""
+    head = "".join(f'<th scope="col">{escape(h)}</th>' for h in headers)
+    body = "".join(rows) or f'<tr><td colspan="{len(headers)}">Nada que mostrar.</td></tr>'
+    return (f'<section><h2>{escape(title)}</h2><div class="envoltura">'
             f'<table id="{identifier}" class="ordenable"><thead><tr>{head}</tr></thead>'
             f"<tbody>{body}</tbody></table></div></section>")
 
 
-def changes_section(changes) -> str:
-    return table_section("cambios", changes_table(changes, "Cambios desde la ejecución anterior"))
+def changes_section(changes: list[dict], total: int) -> str:
+    """The first changes of `total`; all of them are in the run's JSON."""
+    more = f" (los primeros {len(changes)} de {total}; todos en el JSON)" if total > len(changes) else ""
+    return table_section("cambios", changes_table(changes, f"Cambios desde la ejecución anterior{more}"))
 
 
 def run_label(run: str) -> str:
@@ -275,15 +338,92 @@ def history_section(history) -> str:
             f"{PATTERNS}{charts or '<p>Sin ejecuciones anteriores.</p>'}</section>")
 
 
-def render_html(audits: list[Audit], *, changes=(), history=(),
-                title: str = "Auditoría de enlaces", generated_at: str,
-                is_new: IsNew | None = None, note: str = "") -> str:
-    """`is_new` marks findings new since the previous run; `note` says against what."""
-    body = [f'<p id="novedades">{escape(note)}</p>'] if note else []
-    body += [filters(audits), verdicts(audits), coverage(audits), findings(audits, is_new)]
-    if changes or history:
-        body += [changes_section(changes), history_section(history)]
-    return page(title, generated_at, body)
+def render_html(audits: list[Audit], *, title: str = "Auditoría de enlaces",
+                generated_at: str) -> str:
+    return page(title, generated_at,
+                [filters(audits), verdicts(audits), coverage(audits), findings(audits)])
+
+
+def render_report_page(audit: Audit, *, title: str, generated_at: str, summary: str,
+                       is_new: IsNew | None = None) -> str:
+    """A nightly run's page of one report; `summary`: the relative address of the run's
+    summary page, which we name."""
+    back = f'<p><a href="{escape(summary)}">← Resumen de la auditoría nocturna</a></p>'
+    return page(title, generated_at, [back, verdicts([audit]), coverage([audit]),
+                                      grouped_findings(audit, is_new)])
+
+
+def render_nightly_summary(night: dict, *, title: str, generated_at: str) -> str:
+    """A nightly run's summary page: what is new, one row per report linking to its page,
+    totals by platform, changes and the history chart. `night`: `note`, `news`, `rows`
+    (report_row's fields plus `title`, `page` and `new`), `totals`, `changes`, `history`."""
+    return page(title, generated_at, [
+        news_section(night["note"], night["news"]), verdict_filter(),
+        reports_section(night["rows"]), totals_section(night["totals"]),
+        changes_section(night["changes"][:SHOWN_AT_MOST], len(night["changes"])),
+        history_section(night["history"])])
+
+
+def at_most(items: list[str], total: int) -> list[str]:
+    shown_items = items[:SHOWN_AT_MOST]
+    if total > len(shown_items):
+        shown_items.append(f"… y {number(total - len(shown_items))} más: en el JSON de esta "
+                           "ejecución y en la página de cada informe")
+    return shown_items
+
+
+def news_list(title: str, items: list[str]) -> str:
+    if not items:
+        return ""
+    entries = "".join(f"<li>{escape(item)}</li>" for item in at_most(items, len(items)))
+    return f"<h3>{escape(title)} ({len(items)})</h3><ul>{entries}</ul>"
+
+
+def news_section(note: str, news: dict) -> str:
+    broken = [f"{url} ({', '.join(sources)})" for url, sources in news["broken"].items()]
+    errors = [f"{e['source']}: {e['message']}" for e in news["errors"]]
+    return "".join([
+        '<section id="lo-nuevo"><h2>Lo nuevo</h2>', f'<p id="novedades">{escape(note)}</p>',
+        news_list("Enlaces rotos desde la ejecución anterior", broken),
+        news_list("Informes que ya no se pueden leer", news["unreadable"]),
+        news_list("Errores nuevos", errors),
+        news_list("Informes nuevos", news["reports"] if news["previous_run"] else []),
+        "</section>"])
+
+
+def verdict_filter() -> str:
+    return ('<div class="filtros">'
+            + select("filtro-veredicto", "Veredicto", list(VERDICT_TEXT.items())) + "</div>")
+
+
+REPORT_ROW_HEADERS = ("Informe", "Institución", "Declarado", "Listado", "Vivos", "Rotos",
+                      "Sin verificar", "Errores", "Advertencias", "Nuevos", "Veredicto")
+REPORT_ROW_COUNTS = ("claimed", "listed", "alive", "broken", "unverified", "errors",
+                     "warnings", "new")
+
+
+def report_row_html(row: dict) -> str:
+    name = (f'<td><a href="{escape(row["page"])}">{escape(row["source"])}</a>'
+            f'{report_title(row["title"])}</td>')
+    counts = [body_cell(header, row[key])
+              for header, key in zip(REPORT_ROW_HEADERS[2:], REPORT_ROW_COUNTS)]
+    verdict = (f'<td class="{VERDICT_CLASS[row["verdict"]]}">{VERDICT_MARK[row["verdict"]]} '
+               f"{escape(VERDICT_TEXT[row['verdict']])}</td>")
+    attributes = data_attributes(report=row["source"], verdict=row["verdict"])
+    return (f"<tr{attributes}>{name}{cell(row['institution'] or '')}{''.join(counts)}"
+            f"{verdict}</tr>")
+
+
+def reports_section(rows: list[dict]) -> str:
+    title = f"Informes ({plural(len(rows), 'informe', 'informes')})"
+    return table_html("informes", title, REPORT_ROW_HEADERS, [report_row_html(r) for r in rows])
+
+
+def totals_section(totals: dict[str, dict]) -> str:
+    rows = [(platform_name(p), t["claimed"], t["listed"], t["alive"], t["broken"],
+             t["unverified"]) for p, t in totals.items()]
+    return table_section("totales", Table("Totales por plataforma", TOTAL_HEADERS, rows),
+                         [data_attributes(platform=p) for p in totals])
 
 
 def render_summary_html(summary: dict, *, generated_at: str) -> str:

@@ -12,9 +12,12 @@ from __future__ import annotations
 import fcntl
 import json
 import os
+import pickle
 import re
+import shutil
 import time
-from contextlib import contextmanager
+import zlib
+from contextlib import contextmanager, suppress
 from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
@@ -26,17 +29,22 @@ from cosecha.reader.bounded import READ_SECONDS
 from datos import fresh_file
 
 from .checks.spanish import plural
-from .html import render_html
+from .html import render_nightly_summary, render_report_page
 from .model import ERROR, REVIEW, Audit, Finding
-from .review import link_keys, read_entries, review
-from .summary import changes, platform_totals
+from .review import ReadReport, audit_one, harvest, link_keys, read_entries
+from .summary import platform_totals, report_row
 
 LOCK_SUFFIX = ".nocturno.lock"
 STAMP = r"\d{8}T\d{6}"
-# a page's name: auditoria-AAAA-MM-DD-HHMMSS[-N].html/.json; auditoria-AAAA-MM-DD.html/.json
-# before issue 10, still a run of ours
+# a run's names: auditoria-AAAA-MM-DD-HHMMSS[-N].html/.json and the folder of its report pages
+# (without extension; .parcial while being written); auditoria-AAAA-MM-DD.html/.json before
+# issue 10, still a run of ours
 PAGE_NAME = re.compile(r"auditoria-(?P<day>\d{4}-\d{2}-\d{2})(?:-(?P<time>\d{6})"
-                       r"(?:-(?P<clash>[2-9]|[1-9]\d+))?)?\.(?:html|json)")
+                       r"(?:-(?P<clash>[2-9]|[1-9]\d+))?)?(?P<ext>\.(?:html|json)(?:\.parcial)?)?")
+# a report's page in a run's folder (page_file)
+REPORT_PAGE = re.compile(r"\d{4,}-[A-Za-z0-9._-]*\.html(?:\.parcial)?")
+PARTIAL = ".parcial"
+READ_BATCH = 250  # reports read at once: the reading workers start once per batch
 # how a stored state identifies findings; states stored before issue 10 have none
 IDENTITY = 2
 ALARMS = ("broken", "errors", "unreadable")
@@ -64,7 +72,7 @@ class NightlyOptions:
 
 @dataclass
 class NightlyResult:
-    audits: list[Audit]
+    reports: int
     news: dict
     page: Path
     started_at: str
@@ -105,16 +113,6 @@ class Identities:
         return (self.report(audit), finding.code, finding.phase, finding.platform, finding.url)
 
 
-def state_of(audits: list[Audit], names: Identities) -> dict:
-    seen = {(*names.finding(a, f), f.severity) for a in audits for f in a.findings}
-    return {
-        "identity": IDENTITY,
-        "reports": sorted(names.report(a) for a in audits),
-        "findings": sorted(seen, key=lambda key: [part or "" for part in key]),
-        "totals": platform_totals([a.to_dict() for a in audits]),
-    }
-
-
 @dataclass
 class Known:
     """What the previous run over the folder found; nothing when there was none, or when it was
@@ -139,22 +137,6 @@ class Known:
 
     def is_new(self, key: tuple) -> bool:
         return self.previous_run is not None and not self.baseline and key not in self.findings
-
-
-def news_between(audits: list[Audit], names: Identities, known: Known) -> dict:
-    news = {"previous_run": known.previous_run, "baseline": known.baseline, "reports": [],
-            "broken": {}, "errors": [], "unreadable": []}
-    if known.baseline:
-        return news
-    news["reports"] = sorted({names.report(a) for a in audits} - known.reports)
-    told = set(known.errors)
-    for audit in audits:
-        for finding in audit.findings:
-            key = names.finding(audit, finding)
-            if finding.severity == ERROR and key not in told:
-                told.add(key)
-                add_news(news, key[0], finding)
-    return news
 
 
 def add_news(news: dict, source: str, finding: Finding) -> None:
@@ -205,9 +187,19 @@ def page_note(known: Known, new_findings: int) -> str:
             f"{' (marcados «nuevo»)' if new_findings else ''}.")
 
 
-def chart_history(states: list[dict]) -> list[dict]:
-    return [{"run": state["started_at"][:10], "platform": platform, **counts}
-            for state in reversed(states) for platform, counts in state["totals"].items()]
+def chart_history(runs: list[dict]) -> list[dict]:
+    """The chart's points, oldest run first, from runs' {started_at, totals}, newest first."""
+    return [{"run": run["started_at"][:10], "platform": platform, **counts}
+            for run in reversed(runs) for platform, counts in run["totals"].items()]
+
+
+def earlier_runs(store, folder: str, previous: dict | None, keep: int) -> list[dict]:
+    """The totals of the runs before this one, newest first: carried in the previous state, so
+    a run loads one state, not `keep` of them (each names every finding of its night)."""
+    if previous is None or "history" in previous:
+        return (previous or {}).get("history", [])[:keep]
+    return [{"started_at": state["started_at"], "totals": state["totals"]}
+            for state in store.nightly_states(folder, keep)]  # states stored before issue 13
 
 
 def keep_latest(folder: Path, pattern: str, keep: int) -> None:
@@ -225,43 +217,196 @@ def page_order(match: re.Match) -> tuple:
 
 
 def keep_latest_runs(folder: Path, keep: int) -> None:
-    """Removes the pages of all but the newest `keep` runs (a run's .html and .json together);
-    only names the nightly run makes, so nothing else in the folder is ever removed."""
+    """Removes the pages of all but the newest `keep` runs (a run's .html, .json and folder of
+    report pages together); only names the nightly run makes, so nothing else in the folder is
+    ever removed."""
     runs: dict[tuple, list[str]] = {}
     for name in os.listdir(folder):
         match = PAGE_NAME.fullmatch(name)
-        if match:
+        if match and (match["ext"] or (match["time"] and (folder / name).is_dir())):
             runs.setdefault(page_order(match), []).append(name)
     for order in sorted(runs)[:-keep]:
         for name in runs[order]:
-            (folder / name).unlink(missing_ok=True)
+            remove_run_part(folder / name)
+
+
+def remove_run_part(path: Path) -> None:
+    """A run's page, or its folder of report pages: only our page names inside it, then the
+    folder if that left it empty."""
+    if not path.is_dir() or path.is_symlink():
+        path.unlink(missing_ok=True)
+        return
+    for name in os.listdir(path):
+        if REPORT_PAGE.fullmatch(name):
+            (path / name).unlink(missing_ok=True)
+    with suppress(OSError):
+        path.rmdir()
 
 
 def run_stem(out: Path, started_at: str) -> str:
-    """auditoria-AAAA-MM-DD-HHMMSS, with -2, -3... if a run of the same second wrote it."""
+    """auditoria-AAAA-MM-DD-HHMMSS, with -2, -3... if a run of the same second wrote it (or
+    was killed while writing it)."""
     stem = f"auditoria-{started_at[:10]}-{started_at[11:19].replace(':', '')}"
     candidates = (stem if clash == 1 else f"{stem}-{clash}" for clash in count(1))
     return next(name for name in candidates
-                if not any((out / f"{name}{ext}").exists() for ext in (".html", ".json")))
+                if not any((out / f"{name}{ext}").exists() for ext in ("", ".html", ".json")))
+
+
+def page_file(index: int, name: str) -> str:
+    """A report's page in the run's folder: numbered in the folder's order (unique), with the
+    file's name made safe for an address."""
+    stem = re.sub(r"[^A-Za-z0-9._-]+", "-", Path(name).name).strip("-.")[:60]
+    return f"{index:04d}-{stem or 'informe'}.html"
+
+
+def fresh_text(path: Path):
+    """A file made anew for writing, through a .parcial name renamed once whole."""
+    return open(fresh_file(path, 0o666), "w", encoding="utf-8")  # the umask applies
 
 
 def write_atomically(path: Path, text: str) -> None:
-    partial = path.with_name(path.name + ".parcial")
-    with open(fresh_file(partial, 0o666), "w", encoding="utf-8") as handle:  # the umask applies
+    partial = path.with_name(path.name + PARTIAL)
+    with fresh_text(partial) as handle:
         handle.write(text)
     partial.replace(path)
 
 
-def publish(options: NightlyOptions, started_at: str, page: str, data: dict) -> Path:
-    out = options.out_dir
-    out.mkdir(parents=True, exist_ok=True)
-    stem = run_stem(out, started_at)
-    body = json.dumps(data, ensure_ascii=False, indent=2)
-    for name, text in ((f"{stem}.html", page), (f"{stem}.json", body),
-                       ("ultimo.html", page), ("ultimo.json", body)):
-        write_atomically(out / name, text)
-    keep_latest_runs(out, options.keep)
-    return out / f"{stem}.html"
+def copy_atomically(source: Path, path: Path) -> None:
+    partial = path.with_name(path.name + PARTIAL)
+    with open(source, encoding="utf-8") as original, fresh_text(partial) as handle:
+        shutil.copyfileobj(original, handle)
+    partial.replace(path)
+
+
+class JsonStream:
+    """The run's JSON written report by report: the same object json.dumps(indent=2) gives,
+    with `reports` before `news` and `changes` (known only once every report is audited)."""
+
+    def __init__(self, path: Path, head: dict):
+        self.path, self.partial = path, path.with_name(path.name + PARTIAL)
+        self.handle = fresh_text(self.partial)
+        self.handle.write(json.dumps(head, ensure_ascii=False, indent=2)[:-2] + ',\n  "reports": [')
+        self.separator = "\n    "
+
+    def add(self, item: dict) -> None:
+        text = json.dumps(item, ensure_ascii=False, indent=2).replace("\n", "\n    ")
+        self.handle.write(self.separator + text)
+        self.separator = ",\n    "
+
+    def close(self, tail: dict) -> None:
+        rest = json.dumps(tail, ensure_ascii=False, indent=2)[1:]
+        self.handle.write("\n  ],\n" + rest.lstrip("\n") if tail else "\n  ]\n}")
+        self.handle.close()
+        self.partial.replace(self.path)
+
+
+@dataclass
+class Packed:
+    """A report as read, kept compressed between harvesting its links and auditing it, so the
+    run holds every report small and one report whole at a time."""
+
+    source: str
+    sha256: str
+    blob: bytes
+
+    @classmethod
+    def of(cls, read: ReadReport) -> Packed:
+        return cls(read.report.source, read.sha256, zlib.compress(pickle.dumps(read.report)))
+
+    def read(self) -> ReadReport:
+        return ReadReport(pickle.loads(zlib.decompress(self.blob)), self.sha256)
+
+
+def read_folder(options: NightlyOptions) -> tuple[list[Packed], list[InputProblem]]:
+    """Every report of the folder read (a batch at a time, within the reading limits) and
+    packed, and those that could not be read."""
+    paths, problems = reports_in(options.folder)
+    packed = []
+    for start in range(0, len(paths), READ_BATCH):
+        entries = [Entry("report", str(path)) for path in paths[start:start + READ_BATCH]]
+        reads, unread = read_entries(entries, options.read_seconds)
+        packed += map(Packed.of, reads)
+        problems += unread
+    return packed, problems
+
+
+def harvest_folder(store, packed: list[Packed], options: NightlyOptions,
+                   harvest_options: HarvestOptions) -> None:
+    urls = [link.url for item in packed for link in item.read().report.links()]
+    targets = targets_for(urls)
+    bounded = replace(harvest_options, deadline=time.monotonic() + options.minutes * 60)
+    command = f"auditor nocturno {options.folder.resolve()}"
+    with platform_progress(targets, enabled=options.progress) as advance:
+        harvest(store, targets, bounded, command, on_done=advance)
+
+
+class Night:
+    """What the run found, gathered one report at a time: what is new, the state the next run
+    compares with, the summary page's rows, totals and changes."""
+
+    def __init__(self, names: Identities, known: Known, changed: list[dict]):
+        self.names, self.known = names, known
+        self.reports: list[str] = []
+        self.findings: set[tuple] = set()
+        self.totals: dict[str, dict] = {}
+        self.rows: list[dict] = []
+        self.fresh = 0
+        self.news = {"previous_run": known.previous_run, "baseline": known.baseline,
+                     "reports": [], "broken": {}, "errors": [], "unreadable": []}
+        self.told = set(known.errors)
+        self.changed = changed
+        self.sources: dict[str, list[str]] = {change["url"]: [] for change in changed}
+
+    def is_new(self, audit: Audit, finding: Finding) -> bool:
+        return self.known.is_new(self.names.finding(audit, finding))
+
+    def add(self, audit: Audit, data: dict, links: list[str], page: str) -> None:
+        name = self.names.report(audit)
+        self.reports.append(name)
+        keys = [(self.names.finding(audit, f), f) for f in audit.findings]
+        self.findings.update((*key, f.severity) for key, f in keys)
+        fresh = sum(self.known.is_new(key) for key, _ in keys)
+        self.fresh += fresh
+        self.totals = add_totals(self.totals, platform_totals([data]))
+        self.rows.append({**report_row(data), "title": audit.title, "page": page, "new": fresh})
+        if not self.known.baseline:
+            for key, finding in keys:
+                if finding.severity == ERROR and key not in self.told:
+                    self.told.add(key)
+                    add_news(self.news, name, finding)
+        for url in links:
+            if url in self.sources:
+                self.sources[url].append(audit.source)
+
+    def finish(self) -> dict:
+        if not self.known.baseline:
+            self.news["reports"] = sorted(set(self.reports) - self.known.reports)
+        return self.news
+
+    def changes(self) -> list[dict]:
+        """Links whose status changed and the reports that list them; newly broken first."""
+        found = [{**change, "sources": sorted(set(self.sources[change["url"]]))}
+                 for change in self.changed if self.sources[change["url"]]]
+        found.sort(key=lambda change: change["seen_at"], reverse=True)
+        return sorted(found, key=lambda change: change["to"] != "broken")
+
+    def state(self, started_at: str, earlier: list[dict], keep: int) -> dict:
+        return {
+            "identity": IDENTITY,
+            "reports": sorted(self.reports),
+            "findings": sorted(self.findings, key=lambda key: [part or "" for part in key]),
+            "totals": self.totals,
+            "history": [{"started_at": started_at, "totals": self.totals}, *earlier][:keep],
+        }
+
+
+def add_totals(totals: dict[str, dict], more: dict[str, dict]) -> dict[str, dict]:
+    merged = {platform: dict(counts) for platform, counts in totals.items()}
+    for platform, counts in more.items():
+        into = merged.setdefault(platform, dict.fromkeys(counts, 0))
+        for name, value in counts.items():
+            into[name] += value
+    return dict(sorted(merged.items()))
 
 
 def back_up(store, db_path: Path, keep: int) -> None:
@@ -274,51 +419,64 @@ def back_up(store, db_path: Path, keep: int) -> None:
     keep_latest(db_path.parent, rf"{re.escape(db_path.name)}\.respaldo-{STAMP}", keep)
 
 
-def audit_folder(store, options: NightlyOptions, harvest: HarvestOptions, started_at: str
-                 ) -> tuple[list[Audit], dict[str, list[str]]]:
-    """Every report of the folder audited (an unreadable one as its finding), sorted by path,
-    and the links of each report read."""
-    folder = str(options.folder.resolve())
-    paths, outside = reports_in(options.folder)
-    reads, problems = read_entries([Entry("report", str(path)) for path in paths],
-                                   options.read_seconds)
-    problems += outside
-    bounded = replace(harvest, deadline=time.monotonic() + options.minutes * 60)
-    targets = targets_for([link.url for read in reads for link in read.report.links()])
-    with platform_progress(targets, enabled=options.progress) as advance:
-        audits = review(store, reads, bounded, command=f"auditor nocturno {folder}",
-                        accounts=options.accounts, window_days=options.window_days,
-                        on_done=advance)
-    audits += [unreadable_audit(problem, started_at) for problem in problems]
-    audits.sort(key=lambda audit: audit.source)
-    return audits, {read.report.source: link_keys(read.report) for read in reads}
+def audit_reports(store, packed: list[Packed], problems: list[InputProblem], options:
+                  NightlyOptions, started_at: str):
+    """Each report audited in turn, in the order of their paths (an unreadable one as its
+    finding), with the keys of its links; nothing of one is kept for the next."""
+    items = sorted([*packed, *problems], key=lambda item: item.source)
+    for item in items:
+        if isinstance(item, InputProblem):
+            yield unreadable_audit(item, started_at), []
+            continue
+        read = item.read()
+        yield audit_one(store, read, accounts=options.accounts,
+                        window_days=options.window_days), link_keys(read.report)
+
+
+def publish_reports(night: Night, reports, out: Path, stem: str, started_at: str,
+                    folder: str) -> None:
+    """Each report's page into the run's folder and its audit into the run's JSON, as it is
+    audited."""
+    pages = out / stem
+    pages.mkdir()
+    stream = JsonStream(out / f"{stem}.json", {"generated_at": started_at, "folder": folder})
+    for index, (audit, links) in enumerate(reports, 1):
+        name = page_file(index, audit.source)
+        write_atomically(pages / name, render_report_page(
+            audit, title=f"{audit.source} · auditoría nocturna del {started_at[:10]}",
+            generated_at=started_at, summary=f"../{stem}.html", is_new=night.is_new))
+        data = audit.to_dict()
+        stream.add(data)
+        night.add(audit, data, links, f"{stem}/{name}")
+    stream.close({"news": night.finish(), "changes": night.changes()})
 
 
 def run_nightly(store, db_path: Path, options: NightlyOptions,
-                harvest: HarvestOptions) -> NightlyResult:
+                harvest_options: HarvestOptions) -> NightlyResult:
     started_at = now_iso()
     folder = str(options.folder.resolve())
     store.check_intact()  # nothing is published from, or backed up of, a damaged store
-    audits, keys = audit_folder(store, options, harvest, started_at)
-    names = Identities(options.folder)
-    state = state_of(audits, names)
-    history = store.nightly_states(folder, options.keep)
-    known = Known.of(history[0] if history else None)
-    news = news_between(audits, names, known)
-    found_changes = changes(store, [{**a.to_dict(), "links": keys.get(a.source, [])}
-                                    for a in audits])
-    history = [{"started_at": started_at, **state}, *history]
-
-    def is_new(audit: Audit, finding: Finding) -> bool:
-        return known.is_new(names.finding(audit, finding))
-
-    fresh = sum(is_new(a, f) for a in audits for f in a.findings)
-    page = render_html(audits, changes=found_changes, history=chart_history(history),
-                       title=f"Auditoría nocturna del {started_at[:10]}",
-                       generated_at=started_at, is_new=is_new, note=page_note(known, fresh))
-    data = {"generated_at": started_at, "folder": folder, "news": news,
-            "changes": found_changes, "reports": [audit.to_dict() for audit in audits]}
-    dated = publish(options, started_at, page, data)
+    previous = next(iter(store.nightly_states(folder, 1)), None)
+    known = Known.of(previous)
+    packed, problems = read_folder(options)
+    harvest_folder(store, packed, options, harvest_options)
+    night = Night(Identities(options.folder), known, store.status_changes())
+    out = options.out_dir
+    out.mkdir(parents=True, exist_ok=True)
+    stem = run_stem(out, started_at)
+    publish_reports(night, audit_reports(store, packed, problems, options, started_at),
+                    out, stem, started_at, folder)
+    earlier = earlier_runs(store, folder, previous, options.keep)
+    state = night.state(started_at, earlier, options.keep)
+    page = render_nightly_summary(
+        {"note": page_note(known, night.fresh), "news": night.news, "rows": night.rows,
+         "totals": night.totals, "changes": night.changes(),
+         "history": chart_history(state["history"])},
+        title=f"Auditoría nocturna del {started_at[:10]}", generated_at=started_at)
+    write_atomically(out / f"{stem}.html", page)
+    copy_atomically(out / f"{stem}.json", out / "ultimo.json")
+    write_atomically(out / "ultimo.html", page)
+    keep_latest_runs(out, options.keep)
     store.record_nightly(started_at=started_at, folder=folder, state=state)
     back_up(store, db_path, options.backups)
-    return NightlyResult(audits, news, dated, started_at)
+    return NightlyResult(len(night.reports), night.news, out / f"{stem}.html", started_at)

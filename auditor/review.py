@@ -12,12 +12,14 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from cosecha.harvest import Harvester, HarvestOptions, attempt_of, now_iso, targets_for
+from cosecha.harvest import (Harvester, HarvestOptions, Target, attempt_of, now_iso,
+                            targets_for)
 from cosecha.inputs import Entry, InputProblem
 from cosecha.model import Report
 from cosecha.reader import ReadError
 from cosecha.reader.bounded import READ_SECONDS, Job, read_bounded
 
+from .checks import subject
 from .compare import audit_report
 from .model import Audit, Evidence
 
@@ -58,31 +60,57 @@ def evidence_from(row: dict, attempt: dict | None) -> Evidence:
     manual = row["source"] == "manual"
     reason = (row.get("note") or "manual") if manual else row["reason"]
     return Evidence(row["status"], reason, row["author"], row["published_at"], row["checked_at"],
-                    manual=manual, last_attempt=attempt_of(attempt))
+                    manual=manual, last_attempt=attempt_of(attempt), title=row.get("title"),
+                    checked_by=row.get("checked_by"), note=row.get("note"))
 
 
-def harvest_evidence(store, reports: list[ReadReport], options: HarvestOptions,
-                     command: str, on_done=None) -> dict[str, Evidence]:
-    urls = [link.url for read in reports for link in read.report.links()]
-    targets = targets_for(urls)
+def link_row(entry: subject.Entry) -> dict:
+    """One link of an audit as the JSON of `revisar` shows it (`links`)."""
+    evidence = entry.evidence
+    manual = ({"by": evidence.checked_by, "at": evidence.checked_at, "note": evidence.note}
+              if evidence.manual else None)
+    return {"url": entry.link.url, "phase": entry.phase.key, "platform": entry.link.platform,
+            "status": evidence.status, "reason": "manual" if manual else evidence.reason,
+            "author": evidence.author, "published_at": evidence.published_at,
+            "title": evidence.title, "checked_at": evidence.checked_at, "manual": manual,
+            "last_attempt": evidence.last_attempt}
+
+
+def harvest(store, targets: list[Target], options: HarvestOptions, command: str,
+            on_done=None) -> None:
+    """Every target checked (or taken from the store when recent), its check stored."""
     asyncio.run(Harvester(store, options, command=command, on_done=on_done).run(targets))
+
+
+def stored_evidence(store, report: Report) -> dict[str, Evidence]:
+    """The standing check of each link of one report, from the store."""
     evidence = {}
-    for target in targets:  # each has its check stored now
+    for target in targets_for([link.url for link in report.links()]):
         row, attempt = store.standing(target.key)
         if row:
             evidence[target.key] = evidence_from(row, attempt)
     return evidence
 
 
+def audit_one(store, read: ReadReport, *, audited_at: str | None = None,
+              accounts: Mapping[str, str] | None = None, window_days: int = 90) -> Audit:
+    """One report audited (now, unless `audited_at`) against what the store holds of its
+    links, and remembered; only this report's links are loaded, so reports can be audited one
+    at a time."""
+    evidence = stored_evidence(store, read.report)
+    audit = audit_report(read.report, evidence, sha256=read.sha256,
+                         audited_at=audited_at or now_iso(), accounts=accounts,
+                         window_days=window_days)
+    audit.links = [link_row(entry) for entry in subject.entries_of(read.report, evidence)]
+    store.record_audit({**audit.to_dict(), "links": link_keys(read.report)})
+    return audit
+
+
 def review(store, reports: list[ReadReport], options: HarvestOptions, *, command: str,
            accounts: Mapping[str, str] | None = None, window_days: int = 90,
            on_done=None) -> list[Audit]:
-    evidence = harvest_evidence(store, reports, options, command, on_done)
+    harvest(store, targets_for([link.url for read in reports for link in read.report.links()]),
+            options, command, on_done)
     audited_at = now_iso()
-    audits = []
-    for read in reports:
-        audit = audit_report(read.report, evidence, sha256=read.sha256, audited_at=audited_at,
-                             accounts=accounts, window_days=window_days)
-        store.record_audit({**audit.to_dict(), "links": link_keys(read.report)})
-        audits.append(audit)
-    return audits
+    return [audit_one(store, read, audited_at=audited_at, accounts=accounts,
+                      window_days=window_days) for read in reports]

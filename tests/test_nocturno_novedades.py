@@ -5,6 +5,7 @@ names and rotation; the page marking what is new; progress only on a terminal.""
 import json
 import os
 import pty
+import re
 import shutil
 import subprocess
 import sys
@@ -105,6 +106,7 @@ def test_pages_are_named_by_the_second_and_a_clash_gets_a_suffix(capsys, place, 
     nocturno(capsys, place, "--sin-red")
     nocturno(capsys, place, "--sin-red")
     assert sorted(p.name for p in out.iterdir()) == [
+        "auditoria-2025-07-24-023000", "auditoria-2025-07-24-023000-2",
         "auditoria-2025-07-24-023000-2.html", "auditoria-2025-07-24-023000-2.json",
         "auditoria-2025-07-24-023000.html", "auditoria-2025-07-24-023000.json",
         "ultimo.html", "ultimo.json"]
@@ -120,15 +122,22 @@ def test_conservar_keeps_the_pages_of_exactly_n_runs_and_nothing_else(capsys, pl
                  "auditoria-2025-07-24-023000-1.html", "auditoria-2025-07-24-0230.json"]
     for name in ["auditoria-2025-07-01.html", "auditoria-2025-07-01.json", *strangers]:
         (out / name).write_text("", encoding="utf-8")
+    # a run's folder of report pages goes with it, but only the pages we name inside it
+    pages = out / "auditoria-2025-07-02-023000"
+    pages.mkdir()
+    for name in ("0001-informe.txt.html", "mio.txt"):
+        (pages / name).write_text("", encoding="utf-8")
     at(monkeypatch, "2025-07-24T02:30:00Z", "2025-07-24T02:30:00Z", "2025-07-25T02:30:00Z")
     for _ in range(3):
         nocturno(capsys, place, "--sin-red", "--conservar", "2")
     # the page of 2025-07-01 (the previous version's name) was a run too; a clash comes after
     # the name it clashed with
     kept = ["auditoria-2025-07-24-023000-2.html", "auditoria-2025-07-24-023000-2.json",
-            "auditoria-2025-07-25-023000.html", "auditoria-2025-07-25-023000.json"]
+            "auditoria-2025-07-24-023000-2", "auditoria-2025-07-25-023000.html",
+            "auditoria-2025-07-25-023000.json", "auditoria-2025-07-25-023000"]
     assert sorted(p.name for p in out.iterdir()) == sorted(
-        [*kept, "ultimo.html", "ultimo.json", *strangers])
+        [*kept, "ultimo.html", "ultimo.json", pages.name, *strangers])
+    assert [p.name for p in pages.iterdir()] == ["mio.txt"]
 
 
 class Findings(HTMLParser):
@@ -163,19 +172,27 @@ def finding_rows(page: Path) -> list[tuple[dict, list[str]]]:
     return parser.rows
 
 
-def test_the_page_marks_the_findings_new_since_the_previous_run(capsys, place):
+def report_pages(out: Path) -> dict[str, list[tuple[dict, list[str]]]]:
+    """The finding rows of each report page the summary page links to, by the report's name."""
+    summary = (out / "ultimo.html").read_text(encoding="utf-8")
+    links = re.findall(r'<a href="(auditoria-[^"/]+/[^"]+)">([^<]+)</a>', summary)
+    return {Path(name).name: finding_rows(out / target) for target, name in links}
+
+
+def test_the_report_pages_mark_the_findings_new_since_the_previous_run(capsys, place):
     folder, _, out = place
     shutil.copy(S004, folder)
     nocturno(capsys, place, "--sin-red")
-    first = finding_rows(out / "ultimo.html")
+    first = report_pages(out)[S004.name]
     assert first and all("data-nuevo" not in attributes for attributes, _ in first)
     shutil.copy(S000, folder)
     nocturno(capsys, place, "--sin-red")
-    rows = finding_rows(out / "ultimo.html")
-    new = {cells[0] for attributes, cells in rows if attributes.get("data-nuevo") == "sí"}
-    marked = {cells[0] for _, cells in rows if cells[1].endswith(" · nuevo")}
-    assert new == marked == {str(folder / S000.name)}
-    assert any(cells[0] == str(folder / S004.name) for _, cells in rows)
+    pages = report_pages(out)
+    for name, rows in pages.items():
+        new = {attributes.get("data-nuevo") == "sí" for attributes, _ in rows}
+        marked = {cells[0].endswith(" · nuevo") for _, cells in rows}
+        assert new == marked == {name == S000.name}, name
+    assert set(pages) == {S000.name, S004.name}
 
 
 def test_progress_is_shown_per_platform_on_a_terminal_and_not_off_it(place):
