@@ -283,23 +283,37 @@ class Store:
                      elapsed_ms: int | None = None, source: str = "auto",
                      checked_by: str | None = None, note: str | None = None, **result) -> None:
         """The link (created or completed) and one more check of it, in one transaction."""
+        with self.write():
+            self._insert_check(link=link, run_id=run_id, url=url, checked_at=checked_at,
+                               elapsed_ms=elapsed_ms, source=source, checked_by=checked_by,
+                               note=note, **result)
+
+    def _insert_check(self, *, link: dict, run_id: int | None, url: str, checked_at: str,
+                      elapsed_ms: int | None, source: str, checked_by: str | None,
+                      note: str | None, **result) -> None:
         values = {name: result.get(name) for name in CHECK_COLUMNS}
         columns = ("link_id", "run_id", "url", "checked_at", "elapsed_ms", "source",
                    "checked_by", "note", *CHECK_COLUMNS)
-        with self.write():
-            link_id = self._upsert_link(**link)
-            self.db.execute(
-                f"INSERT INTO checks ({', '.join(columns)}) "
-                f"VALUES ({', '.join('?' * len(columns))})",
-                (link_id, run_id, url, checked_at, elapsed_ms, source, checked_by, note,
-                 *values.values()),
-            )
+        link_id = self._upsert_link(**link)
+        self.db.execute(
+            f"INSERT INTO checks ({', '.join(columns)}) "
+            f"VALUES ({', '.join('?' * len(columns))})",
+            (link_id, run_id, url, checked_at, elapsed_ms, source, checked_by, note,
+             *values.values()),
+        )
 
     def record_manual(self, *, link: dict, url: str, status: str, checked_by: str,
                       note: str | None, checked_at: str) -> None:
-        self.record_check(link=link, run_id=None, url=url, checked_at=checked_at,
-                          source="manual", checked_by=checked_by, note=note, status=status,
-                          reason="manual")
+        self.record_manuals([{"link": link, "url": url, "status": status,
+                              "checked_by": checked_by, "note": note, "checked_at": checked_at}])
+
+    def record_manuals(self, confirmations: list[dict]) -> None:
+        """People's confirmations (each with record_manual's arguments) in one transaction:
+        all of them or none."""
+        with self.write():
+            for confirmation in confirmations:
+                self._insert_check(run_id=None, elapsed_ms=None, source="manual",
+                                   reason="manual", **confirmation)
 
     # checks are ordered by row id, never by checked_at: it has one-second resolution, and a
     # person's confirmation and an automatic check often share that second
@@ -322,6 +336,16 @@ class Store:
         since = (datetime.now(timezone.utc) - timedelta(hours=ttl_hours))
         return self._latest(canonical_url, "AND checks.source = 'auto' AND checks.checked_at >= ?",
                             (since.strftime("%Y-%m-%dT%H:%M:%SZ"),))
+
+    def platform_verdict(self, canonical_url: str) -> dict | None:
+        """The platform's own latest word on a link: its latest conclusive automatic check."""
+        return self._latest(canonical_url,
+                            f"AND checks.source = 'auto' AND checks.status IN {CONCLUSIVE}")
+
+    def knows(self, canonical_url: str) -> bool:
+        """Whether the link was ever harvested (every audited report's links are)."""
+        return self._one("SELECT 1 AS known FROM links WHERE canonical_url = ?",
+                         (canonical_url,)) is not None
 
     def history(self, canonical_url: str) -> list[dict]:
         return self._all(
