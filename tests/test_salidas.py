@@ -238,8 +238,12 @@ SITUATIONS = {
     ("auditor revisar", 1): lambda t, p: audited(t, p, "deleted"),
     ("auditor revisar", 2): lambda t, p: run("auditor revisar", t / "no-esta.txt", "--sin-red",
                                              "--db", t / "db"),
+    ("auditor pendientes", 0): lambda t, p: (audited(t, p, "alive"), run(
+        "auditor pendientes", t / "informes" / "informe.txt", "--db", t / "db"))[1],
+    ("auditor pendientes", 2): lambda t, p: run("auditor pendientes", S000, "--db", t / "no.db"),
     ("auditor confirmar", 0): lambda t, p: run("auditor confirmar", "https://x.com/a/status/1",
-                                               "--estado", "vivo", "--por", "Ana", "--db", t / "db"),
+                                               "--estado", "vivo", "--por", "Ana", "--forzar",
+                                               "--db", t / "db"),
     ("auditor confirmar", 2): lambda t, p: run("auditor confirmar", "ftp://x.com/a", "--estado",
                                                "vivo", "--por", "Ana", "--db", t / "db"),
     ("auditor resumen", 0): lambda t, p: (audited(t, p, "deleted"),
@@ -254,7 +258,8 @@ SITUATIONS = {
 def test_the_readme_documents_each_code_each_command_gives_and_no_other():
     documented = readme_exit_codes()
     assert documented.keys() == {"cosecha", "auditor leer", "auditor revisar",
-                                 "auditor confirmar", "auditor resumen", "auditor nocturno"}
+                                 "auditor pendientes", "auditor confirmar", "auditor resumen",
+                                 "auditor nocturno"}
     assert documented == {command: {code for name, code in SITUATIONS if name == command}
                           for command in documented}
 
