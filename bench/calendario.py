@@ -174,7 +174,11 @@ def verdict(ok: bool) -> str:
 
 
 def days(value: float) -> str:
-    return "nunca" if value == float("inf") else f"{value:.1f}".replace(".", ",")
+    return "nunca" if value == float("inf") else f"{value:.1f} días".replace(".", ",")
+
+
+def percent(value: float) -> str:
+    return f"{value:.1%}".replace(".", ",").replace("%", " %")
 
 
 def detection_ok(result: Result) -> bool:
@@ -188,8 +192,8 @@ def report(result: Result) -> None:
                                                          result.scheduled), start=1):
         print(f"{night:>5} {known:>9} {flat:>12} {scheduled:>10} {scheduled / flat:>9.0%}")
     print(f"Desde la noche {WARMUP + 1}: el calendario pide {sum(result.scheduled[WARMUP:])} "
-          f"consultas y la ventana de 20 h {sum(result.flat[WARMUP:])}: {result.ratio:.1%} "
-          f"(objetivo ≤ {RATIO_TARGET:.0%}: {verdict(result.ratio <= RATIO_TARGET)})")
+          f"consultas y la ventana de 20 h {sum(result.flat[WARMUP:])}: {percent(result.ratio)} "
+          f"(objetivo ≤ {percent(RATIO_TARGET)}: {verdict(result.ratio <= RATIO_TARGET)})")
     print("Días desde que una publicación muere hasta que una verificación la ve rota:")
     for name, limit in DETECTION_TARGETS.items():
         found, flat = result.detection[name], result.flat_detection[name]
