@@ -36,6 +36,9 @@ class Evidence:
     manual: bool = False  # confirmed by a person (`auditor confirmar`)
     # a newer inconclusive check than the one that stands: {checked_at, status, reason}
     last_attempt: dict | None = None
+    title: str | None = None
+    checked_by: str | None = None  # who confirmed it, when manual
+    note: str | None = None  # what they wrote
 
 
 @dataclass
@@ -76,6 +79,9 @@ class Audit:
     checks_to: str | None
     coverage: list[CoverageRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
+    # every link as listed, with its evidence: {url, phase, platform, status, reason, author,
+    # published_at, title, checked_at, manual: {by, at, note} | None, last_attempt}
+    links: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)

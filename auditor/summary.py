@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import hashlib
+import unicodedata
 from collections import defaultdict
+from pathlib import Path
 
 from .compare import reassessed, verdict_of
 from .model import ERROR, WARNING
@@ -12,6 +15,21 @@ COUNTS = ("claimed", "listed", "alive", "broken", "unverified")
 
 def _row_total(coverage: list[dict], name: str) -> int | float:
     return sum(row[name] or 0 for row in coverage)
+
+
+def report_file(audit: dict) -> str | None:
+    """Whether the audited file is still there as it was: None when it is (or came from
+    standard input), else "missing", "unreadable" or "changed" (its bytes are not the ones
+    audited). A relative path is looked up from the current folder."""
+    if audit["source"] == "-":
+        return None
+    try:
+        data = Path(audit["source"]).read_bytes()
+    except FileNotFoundError:
+        return "missing"
+    except OSError:
+        return "unreadable"
+    return None if hashlib.sha256(data).hexdigest() == audit["sha256"] else "changed"
 
 
 def report_row(audit: dict) -> dict:
@@ -30,6 +48,7 @@ def report_row(audit: dict) -> dict:
         "warnings": severities.count(WARNING),
         "verdict": verdict_of(findings),
         "audited_at": audit["audited_at"],
+        "report_file": report_file(audit),
     }
 
 
@@ -42,9 +61,15 @@ def platform_totals(audits: list[dict]) -> dict[str, dict]:
     return dict(sorted(totals.items()))
 
 
+def folded(text: str) -> str:
+    """Text compared without case or accents: "Cancillería" and "CANCILLERIA" are one."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def in_range(audit: dict, institution: str | None, since: str | None, until: str | None) -> bool:
     day = audit["report_date"] or audit["audited_at"][:10]
-    if institution and institution.casefold() not in (audit["institution"] or "").casefold():
+    if institution and folded(institution) not in folded(audit["institution"] or ""):
         return False
     return (not since or day >= since) and (not until or day <= until)
 

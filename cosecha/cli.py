@@ -5,8 +5,6 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from rich.table import Table
-
 from datos import StoreError, open_store
 
 from . import __version__
@@ -14,9 +12,9 @@ from .arguments import (add_harvest_options, add_read_limit_option, add_store_op
                         harvest_options, store_path)
 from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
-from .labels import reason_text, status_text, with_last_attempt
-from .output import (add_output_options, json_text, refuse_output, render, visible,
-                     write_output)
+from .labels import platform_text, reason_text, status_text, with_last_attempt
+from .output import (add_output_options, json_text, moment, number, refuse_output, to_terminal,
+                     url_table, visible, write_output)
 from .parser import Parser
 from .progress import platform_progress
 from .reader import ReadError
@@ -110,7 +108,8 @@ def show(outcomes: list[Outcome], args) -> None:
         if broken:
             write_output(broken_lines(broken), args.salida)
     elif fmt == "tabla":
-        write_output(table_text(outcomes) + "\n" + summary_line(outcomes, args), args.salida)
+        table = table_text(outcomes, color=to_terminal(args.salida))
+        write_output(table + "\n" + summary_line(outcomes, args), args.salida)
     else:
         broken = [o for o in outcomes if o.status == "broken"]
         lines = [summary_line(outcomes, args)] + ([broken_lines(broken)] if broken else [])
@@ -121,10 +120,22 @@ def summary_line(outcomes: list[Outcome], args) -> str:
     counts = {}
     for outcome in outcomes:
         counts[outcome.status] = counts.get(outcome.status, 0) + 1
-    parts = [f"{n} {status_text(status)}" for status, n in sorted(counts.items())]
+    parts = [status_count(n, status) for status, n in sorted(counts.items())]
     cached = sum(o.from_cache for o in outcomes)
-    return (f"cosecha: {len(outcomes)} enlaces distintos ({', '.join(parts) or 'ninguno'}); "
-            f"{cached} reutilizados de la base; base: {store_path(args)}")
+    distinct = "enlace distinto" if len(outcomes) == 1 else "enlaces distintos"
+    reused = "reutilizado" if cached == 1 else "reutilizados"
+    return (f"cosecha: {number(len(outcomes))} {distinct} ({', '.join(parts) or 'ninguno'}); "
+            f"{number(cached)} {reused} de la base; base: {store_path(args)}")
+
+
+_PLURAL_STATUS = {"alive": "vivos", "broken": "rotos", "invalid": "no válidos",
+                  "refused": "rechazados"}
+
+
+def status_count(count: int, status: str) -> str:
+    """"1 vivo", "21 vivos", "3 sin verificar"."""
+    word = status_text(status) if count == 1 else _PLURAL_STATUS.get(status, status_text(status))
+    return f"{number(count)} {word}"
 
 
 def broken_lines(broken: list[Outcome]) -> str:
@@ -132,16 +143,14 @@ def broken_lines(broken: list[Outcome]) -> str:
                      f"({with_last_attempt(reason_text(o.reason), o.last_attempt)})" for o in broken)
 
 
-def table_text(outcomes: list[Outcome]) -> str:
-    table = Table(title="Enlaces verificados")
-    for header in ("Estado", "Motivo", "Plataforma", "Autor", "Publicado", "URL"):
-        table.add_column(header, overflow="fold")
-    for o in outcomes:
-        table.add_row(*(visible(cell) for cell in (
-            with_last_attempt(status_text(o.status), o.last_attempt), reason_text(o.reason),
-            o.platform, o.author or "",
-            (o.published_at or "")[:10], o.canonical_url or o.url)))
-    return render([table], color=False)
+def table_text(outcomes: list[Outcome], color: bool) -> str:
+    """The checked links, as wide as the terminal; a URL is never cut (see url_table)."""
+    rows = [tuple(visible(cell) for cell in (
+        with_last_attempt(status_text(o.status), o.last_attempt), reason_text(o.reason),
+        platform_text(o.platform), o.author or "", moment(o.published_at),
+        o.canonical_url or o.url)) for o in outcomes]
+    return url_table("Enlaces verificados", ("Estado", "Motivo", "Plataforma", "Autor",
+                                             "Publicado", "URL"), rows, color)
 
 
 if __name__ == "__main__":

@@ -397,6 +397,7 @@ class Store:
         rows = self._all(
             """SELECT id, source, body FROM audits a WHERE a.id = (
                    SELECT b.id FROM audits b WHERE b.source = a.source
+                   AND (a.source != '-' OR b.sha256 = a.sha256)  -- stdin: one per content
                    ORDER BY b.audited_at DESC, b.id DESC LIMIT 1)
                ORDER BY a.source""")
         return [stored_json(row["body"], f"la auditoría guardada de {row['source']} "

@@ -154,9 +154,9 @@ def test_summary_without_a_store_is_exit_2_in_spanish(tmp_path):
     assert run.returncode == 2 and "no existe" in run.stderr
 
 
-def test_csv_has_the_same_coverage_rows_as_json(db):
+def test_data_csv_has_the_same_coverage_rows_as_json(db):
     code, reports = revisar_json(S000, S004, "--sin-red", db=db)
-    text = auditor("revisar", S000, S004, "--sin-red", "--formato", "csv", db=db).stdout
+    text = auditor("revisar", S000, S004, "--sin-red", "--csv-datos", db=db).stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     expected = [(r["source"], c["phase"], c["platform"], c["listed"], c["unverified"])
                 for r in reports for c in r["coverage"]]

@@ -74,8 +74,12 @@ def test_csv_golden():
     check_golden("revisar.csv", render_audits(audits(), "csv"))
 
 
-def test_csv_rows_are_the_json_coverage_rows():
-    rows = list(csv.DictReader(io.StringIO(render_audits(audits(), "csv"))))
+def test_data_csv_golden_is_the_format_of_before():
+    check_golden("revisar-datos.csv", render_audits(audits(), "csv-datos"))
+
+
+def test_data_csv_rows_are_the_json_coverage_rows():
+    rows = list(csv.DictReader(io.StringIO(render_audits(audits(), "csv-datos"))))
     reports = json.loads(render_audits(audits(), "json"))["reports"]
     expected = [{"source": r["source"], "sha256": r["sha256"], "verdict": r["verdict"],
                  **{key: "" if value is None else str(value) for key, value in line.items()}}
@@ -91,7 +95,7 @@ def test_json_has_the_shape_of_issue_5_and_keeps_accents():
     first = data["reports"][0]
     assert list(first) == ["source", "sha256", "title", "institution", "event_date",
                            "report_date", "verdict", "audited_at", "tool_version", "checks_from",
-                           "checks_to", "coverage", "findings"]
+                           "checks_to", "coverage", "findings", "links"]
     assert list(first["coverage"][0]) == ["phase", "platform", "claimed", "listed", "alive",
                                           "broken", "unverified"]
     assert list(first["findings"][0]) == ["code", "severity", "phase", "platform", "url", "line",
@@ -109,8 +113,8 @@ def test_markdown_escapes_pipes_in_cells():
 
 def test_table_has_title_lines_spanish_headers_and_one_verdict_per_report():
     text = render_audits(audits(), "tabla")
-    for words in ("informes/santa-elena.txt — CNE Santa Elena (evento 2025-07-03, fecha "
-                  "2025-07-23)", "informes/ine.txt — INE (fecha 2022-10-05)",
+    for words in ("informes/santa-elena.txt — CNE Santa Elena (evento 03/07/2025, fecha "
+                  "23/07/2025)", "informes/ine.txt — INE (fecha 05/10/2022)",
                   "Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
                   "Sin verificar", "Errores (2)", "Advertencias (1)", "Información (1)",
                   "Veredicto: Revisar antes de firmar: 2 errores",
@@ -155,19 +159,19 @@ def test_summary_table_shows_reports_totals_and_changes_in_spanish():
 
 def test_summary_markdown_keeps_the_order_of_changes():
     text = render_summary(summary(), "markdown")
-    assert ("| a.txt | CNE | 2025-07-23 | 10 | 9 | 8 | 1 | 0 | 1 | 0 | Revisar antes de firmar |"
+    assert ("| a.txt | CNE | 23/07/2025 | 10 | 9 | 8 | 1 | 0 | 1 | 0 | Revisar antes de firmar |"
             in text)
-    assert "| b\\|año.txt | — | — | 2.5 |" in text
+    assert "| b\\|año.txt | — | — | 2,5 |" in text
     assert "| X | 10 | 9 | 8 | 1 | 0 |" in text
     assert text.index("| vivo | roto |") < text.index("| roto | vivo |")
     assert "a.txt, b\\|año.txt" in text
 
 
-def test_summary_csv_rows_are_the_json_report_rows():
+def test_summary_data_csv_rows_are_the_json_report_rows():
     text = render_summary(summary(), "json")
     assert json.loads(text) == summary() and "b|año.txt" in text
     data = json.loads(text)
-    rows = list(csv.DictReader(io.StringIO(render_summary(summary(), "csv"))))
+    rows = list(csv.DictReader(io.StringIO(render_summary(summary(), "csv-datos"))))
     assert [row["source"] for row in rows] == [r["source"] for r in data["reports"]]
     for row, report in zip(rows, data["reports"]):
         assert row == {key: "" if report[key] is None else str(report[key]) for key in row}

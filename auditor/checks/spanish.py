@@ -5,6 +5,9 @@ from __future__ import annotations
 from datetime import date
 
 from cosecha.labels import reason_text
+from cosecha.output import number
+
+__all__ = ["day", "month", "number", "plural", "reason"]
 
 _MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agosto",
            "septiembre", "octubre", "noviembre", "diciembre")
@@ -13,13 +16,6 @@ _MONTHS = ("enero", "febrero", "marzo", "abril", "mayo", "junio", "julio", "agos
 def reason(code: str | None) -> str:
     """A harvester reason ("deleted", "unexpected: ...") as a person reads it."""
     return reason_text(code) or "sin motivo indicado"
-
-
-def number(value: float | int) -> str:
-    """2345 -> "2.345"; 100.0 -> "100"."""
-    if float(value).is_integer():
-        return f"{int(value):,}".replace(",", ".")
-    return f"{value:,.2f}".replace(",", "_").replace(".", ",").replace("_", ".")
 
 
 def day(value: date) -> str:

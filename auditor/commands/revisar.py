@@ -15,7 +15,7 @@ from cosecha.progress import platform_progress
 from datos import StoreError, open_store
 
 from ..compare import exit_code
-from ..render import render_audits
+from ..render import Options, add_csv_data_option, findings_csv, output_format, render_audits
 from ..model import Audit
 from ..review import ReadReport, read_entries, review
 
@@ -65,13 +65,22 @@ def register(subparsers) -> None:
     add_audit_options(parser)
     add_harvest_options(parser)
     add_output_options(parser, FORMATS, default="tabla")
+    add_csv_data_option(parser)
+    parser.add_argument("--enlaces", action="store_true",
+                        help="añade a la tabla (y al Markdown) cada enlace con su estado, autor, "
+                             "fecha, título y quién lo confirmó a mano")
+    parser.add_argument("--detalle", action="store_true",
+                        help="una fila por hallazgo, sin agrupar los que se repiten")
+    parser.add_argument("--hallazgos-csv", metavar="ARCHIVO",
+                        help="escribe además los hallazgos, uno por fila, en un CSV")
     add_read_limit_option(parser)
     parser.set_defaults(run=run)
 
 
 def run(args) -> int:
     entries, problems = expand(args.entradas, urls=False)
-    if refuse_output(args.salida, [entry.value for entry in entries]):
+    sources = [entry.value for entry in entries]
+    if refuse_output(args.salida, sources) or refuse_output(args.hallazgos_csv, sources):
         return 2
     reports, unreadable = read_entries(entries, args.limite_lectura)
     problems += unreadable
@@ -89,7 +98,11 @@ def run(args) -> int:
         return 2
     finally:
         store.close()
-    write_output(render_audits(audits, args.formato, color=to_terminal(args.salida)), args.salida)
+    options = Options(links=args.enlaces, detail=args.detalle)
+    write_output(render_audits(audits, output_format(args), color=to_terminal(args.salida),
+                               options=options), args.salida)
+    if args.hallazgos_csv:
+        write_output(findings_csv(audits, data=args.csv_datos), args.hallazgos_csv)
     return 2 if problems else exit_code(audits)
 
 

@@ -143,7 +143,7 @@ def test_revisar_markdown_escapes_html_images_links_and_pipes(folder):
 
 
 def test_revisar_csv_neutralises_text_cells_not_numbers(folder):
-    _, out = run(auditor, ["revisar", "--sin-red", "--db", "a.db", NAME, "--formato", "csv"])
+    _, out = run(auditor, ["revisar", "--sin-red", "--db", "a.db", NAME, "--csv-datos"])
     rows = list(csv.DictReader(io.StringIO(out)))
     assert rows and all(row["source"] == "'" + NAME_SHOWN for row in rows)
     x_row = next(row for row in rows if row["platform"] == "x")
@@ -185,10 +185,13 @@ def test_resumen_coloured_makes_no_hyperlink(store, monkeypatch):
 
 
 def test_resumen_csv_and_markdown_neutralise_the_report_name(store):
-    _, out = run(auditor, ["resumen", "--db", store, "--formato", "csv"])
+    _, out = run(auditor, ["resumen", "--db", store, "--csv-datos"])
     row = next(csv.DictReader(io.StringIO(out)))
     assert row["source"] == "'" + NAME_SHOWN
     assert row["institution"] == INSTITUTION
+    _, out = run(auditor, ["resumen", "--db", store, "--formato", "csv"])
+    row = next(csv.DictReader(io.StringIO(out.removeprefix("\ufeff")), delimiter=";"))
+    assert row["informe"] == "'" + NAME_SHOWN
     _, out = run(auditor, ["resumen", "--db", store, "--formato", "markdown"])
     assert "| =HYPERLINK(1) \\[black on black\\] \\\\u001b\\[2J" in out
     assert not re.search(r"(?<!\\)(<img|!\[)", out)
