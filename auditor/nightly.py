@@ -26,6 +26,7 @@ from cosecha.harvest import HarvestOptions, now_iso, targets_for
 from cosecha.inputs import Entry, InputProblem, reports_in
 from cosecha.progress import platform_progress
 from cosecha.reader.bounded import READ_SECONDS
+from cosecha.schedule import run_order
 from datos import fresh_file
 
 from .checks.spanish import plural
@@ -334,6 +335,10 @@ def harvest_folder(store, packed: list[Packed], options: NightlyOptions,
                    harvest_options: HarvestOptions) -> None:
     urls = [link.url for item in packed for link in item.read().report.links()]
     targets = targets_for(urls)
+    # a run with a time limit asks first what its reports most need
+    order = run_order([link_keys(item.read().report) for item in packed], store.history)
+    position = {key: index for index, key in enumerate(order)}
+    targets.sort(key=lambda target: position.get(target.key, len(position)))
     bounded = replace(harvest_options, deadline=time.monotonic() + options.minutes * 60)
     command = f"auditor nocturno {options.folder.resolve()}"
     with platform_progress(targets, enabled=options.progress) as advance:

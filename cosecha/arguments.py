@@ -108,9 +108,10 @@ def add_harvest_options(parser: argparse.ArgumentParser, *, offline: bool = True
                        help="segundos de espera por petición (por defecto 15)")
     group.add_argument("--reintentos", metavar="N", type=_not_negative, default=3,
                        help="reintentos ante errores de red, 429 y 5xx (por defecto 3)")
-    group.add_argument("--ttl", metavar="HORAS", type=_positive(float), default=20.0,
-                       help="horas durante las que una verificación concluyente se reutiliza "
-                            "(por defecto 20)")
+    group.add_argument("--ttl", metavar="HORAS", type=_positive(float), default=None,
+                       help="horas durante las que una verificación concluyente se reutiliza, "
+                            "en lugar del calendario por edad de la publicación (auditor "
+                            "revisar: 20 por defecto)")
     group.add_argument("--refrescar", action="store_true",
                        help="vuelve a verificar todo, aunque haya verificaciones recientes")
     group.add_argument("--agente", metavar="UA", default=None,
@@ -124,14 +125,17 @@ def add_harvest_options(parser: argparse.ArgumentParser, *, offline: bool = True
                            help="no hace ninguna petición: usa solo la base y los datos que da la URL")
 
 
-def harvest_options(args: argparse.Namespace) -> HarvestOptions:
+def harvest_options(args: argparse.Namespace, *, flat_ttl: float | None = None
+                    ) -> HarvestOptions:
+    """The harvest as the options say; without --ttl, `flat_ttl` hours (revisar: the analyst
+    wants today's answer), else the schedule by the post's age (cosecha, nocturno)."""
     return HarvestOptions(
         remaps=args.remap,
         concurrency=args.concurrencia,
         per_host=args.por_host,
         timeout=args.timeout,
         retries=args.reintentos,
-        ttl_hours=args.ttl,
+        ttl_hours=args.ttl or flat_ttl,
         refresh=args.refrescar,
         offline=getattr(args, "sin_red", False),
         user_agent=args.agente,

@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
-from . import platforms
+from . import platforms, schedule
 from .credentials import Credentials, Keys
 from .http import HttpFetcher
 from .labels import offline_line
@@ -40,7 +40,7 @@ class HarvestOptions:
     per_host: int = 4
     timeout: float = 15.0
     retries: int = 3
-    ttl_hours: float = 20.0
+    ttl_hours: float | None = 20.0  # None: when cosecha/schedule.py says a link is due
     refresh: bool = False
     offline: bool = False
     user_agent: str | None = None
@@ -229,11 +229,16 @@ class Harvester:
         early = offline_verdict(target)
         if early:
             return self._record(target, with_offline_facts(target, early), run_id, elapsed=0)
-        if not self.options.refresh:
-            fresh = self.store.fresh_check(target.key, self.options.ttl_hours)
-            if fresh and fresh["status"] in REUSABLE:
-                return self._done(target, asked=False)
+        if not self.options.refresh and not self._due(target):
+            return self._done(target, asked=False)
         return None
+
+    def _due(self, target: Target) -> bool:
+        """Whether to ask again: by the flat window of --ttl, else by the post's age."""
+        if self.options.ttl_hours is None:
+            return schedule.is_due(self.store.history(target.key), datetime.now(timezone.utc))
+        fresh = self.store.fresh_check(target.key, self.options.ttl_hours)
+        return not (fresh and fresh["status"] in REUSABLE)
 
     async def _asked(self, target: Target, fetch: HttpFetcher, keyed: KeyedChecks,
                      run_id: int) -> Outcome:

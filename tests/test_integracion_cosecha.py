@@ -137,11 +137,25 @@ def test_a_redirect_to_a_private_address_is_refused_before_connecting(plataforma
     assert not plataformas.requests_for("10.0.0.1")
 
 
-def test_second_run_reuses_conclusive_checks_without_requests(plataformas, db):
+WALLED = "https://www.facebook.com/share/p/1C6eHWzcfg/"
+
+
+def test_with_a_flat_ttl_a_second_run_reuses_only_conclusive_checks(plataformas, db):
     plataformas.x(DELETED, "deleted")
-    cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), "https://www.facebook.com/share/p/1C6eHWzcfg/")
+    cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--ttl", "20")
     plataformas.requests.clear()
-    code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), "https://www.facebook.com/share/p/1C6eHWzcfg/")
+    code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--ttl", "20")
     assert rows[tweet(ALIVE)]["from_cache"] and rows[tweet(DELETED)]["from_cache"]
-    assert not rows["https://www.facebook.com/share/p/1C6eHWzcfg/"]["from_cache"]
+    assert not rows[WALLED]["from_cache"]
     assert {host for _, host, _ in plataformas.requests} == {"www.facebook.com"}
+
+
+def test_by_the_schedule_the_same_night_asks_nothing_again_not_even_a_wall(plataformas, db):
+    plataformas.x(DELETED, "deleted")
+    cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED)
+    plataformas.requests.clear()
+    code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED)
+    assert all(row["from_cache"] for row in rows.values())  # a wall backs off one night
+    assert plataformas.requests == []
+    code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--refrescar")
+    assert not any(row["from_cache"] for row in rows.values())
