@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import time
+
 from auditor.model import ERROR, INFO, WARNING, Evidence
 from cosecha.model import ReportWarning
 from compare_helpers import alive_for, audit, claim, found, link, phase, report, row, tweet
@@ -24,10 +26,25 @@ def test_manually_confirmed_broken_link_says_it_was_manual():
     rep = report(phase("A", link(FB_SHARE, 10)))
     result = audit(rep, {FB_SHARE: Evidence("broken", "la publicación ya no está", manual=True)})
     [finding] = found(result, "broken_link")
-    assert finding.message == "Enlace roto (confirmación manual): la publicación ya no está"
+    assert finding.message == "Enlace roto (confirmación manual: «la publicación ya no está»)"
     assert row(result, "A", "facebook").broken == 1
     silent = audit(rep, {FB_SHARE: Evidence("broken", "manual", manual=True)})
     assert found(silent, "broken_link")[0].message == "Enlace roto (confirmación manual)"
+
+
+def test_a_confirmation_says_who_when_and_their_note(monkeypatch):
+    monkeypatch.setenv("TZ", "UTC")
+    time.tzset()
+    rep = report(phase("A", link(FB_SHARE, 10)))
+    evidence = Evidence("alive", "manual", checked_at="2026-11-29T02:31:00Z", manual=True,
+                        checked_by="Ana Analista", note="la vi en el navegador")
+    try:
+        [finding] = found(audit(rep, {FB_SHARE: evidence}), "manual_confirmation")
+    finally:
+        monkeypatch.undo()
+        time.tzset()
+    assert finding.message == ("Enlace vivo (confirmación manual de Ana Analista, "
+                               "29/11/2026 02:31: «la vi en el navegador»)")
 
 
 def test_alive_links_give_no_status_finding():

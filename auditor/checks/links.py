@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 from cosecha.labels import platform_text
+from cosecha.output import moment
 from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
 
 from ..model import ERROR, INFO, WARNING, Evidence, Finding
@@ -12,7 +13,6 @@ from . import spanish
 from .finding import about_link, about_report
 from .subject import INVALID_LINK, NOT_A_POST, POSTS, REFUSED_LINK, Entry, Subject
 
-MANUAL = " (confirmación manual)"
 
 
 def broken_links(subject: Subject) -> Iterator[Finding]:
@@ -43,7 +43,8 @@ def manual_confirmations(subject: Subject) -> Iterator[Finding]:
     """A person vouched for a live link: every table must show it was not a robot's check."""
     for entry in _listed_with(subject, ALIVE):
         if entry.evidence.manual:
-            yield about_link("manual_confirmation", INFO, entry, "Enlace vivo" + MANUAL)
+            yield about_link("manual_confirmation", INFO, entry,
+                             "Enlace vivo" + _confirmed(entry.evidence))
 
 
 def duplicate_links(subject: Subject) -> Iterator[Finding]:
@@ -96,6 +97,14 @@ def _of_kind(subject: Subject, kind: str) -> Iterator[Entry]:
 def _broken(evidence: Evidence) -> str:
     if not evidence.manual:
         return f"Enlace roto: {spanish.reason(evidence.reason)}"
-    # a person's confirmation carries their note as its reason ("manual" when they left none)
-    note = evidence.reason if evidence.reason not in (None, "", "manual") else None
-    return f"Enlace roto{MANUAL}" + (f": {note}" if note else "")
+    return "Enlace roto" + _confirmed(evidence)
+
+
+def _confirmed(evidence: Evidence) -> str:
+    """ " (confirmación manual de Ana, 29/11/2026 02:31: «la vi borrada»)": who, when, note."""
+    # a note also travels as the reason of a confirmation ("manual" when they left none)
+    note = evidence.note or (evidence.reason if evidence.reason not in (None, "", "manual")
+                             else None)
+    who = f" de {evidence.checked_by}" if evidence.checked_by else ""
+    when = f", {moment(evidence.checked_at)}" if evidence.checked_at else ""
+    return f" (confirmación manual{who}{when}" + (f": «{note}»)" if note else ")")
