@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from auditor.exploration import metadata_for
+
 ROOT = Path(__file__).parent.parent
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 INSTALL = "/srv/auditoria"
@@ -63,7 +65,7 @@ def test_scheduled_command_audits_the_folder_offline_and_stays_quiet_the_next_ni
 
 def test_datasette_canned_queries_run_on_a_real_store(install):
     run(cron_command(), install)
-    queries = json.loads((ROOT / "metadata.json").read_text())["databases"]["cosecha"]["queries"]
+    queries = metadata_for(install / "auditoria.db")["databases"]["auditoria"]["queries"]
     with sqlite3.connect(install / "auditoria.db") as conn:
         results = {name: conn.execute(q["sql"]).fetchall() for name, q in queries.items()}
     assert set(results) == {"links_rotos", "cambios_recientes", "cobertura_por_informe"}

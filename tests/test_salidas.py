@@ -228,6 +228,7 @@ def audited(tmp_path, plataformas, kind: str) -> int:
 
 
 SITUATIONS = {
+    ("auditor explorar", 2): lambda t, p: run("auditor explorar", "--db", t / "nada.db"),
     ("cosecha", 0): lambda t, p: run("cosecha", POST, "--sin-red", "--db", t / "db"),
     ("cosecha", 1): lambda t, p: (p.x_scenario(TWEET, "deleted"), run(
         "cosecha", POST, "--remap", p.remap, "--db", t / "db"))[1],
@@ -259,7 +260,7 @@ def test_the_readme_documents_each_code_each_command_gives_and_no_other():
     documented = readme_exit_codes()
     assert documented.keys() == {"cosecha", "auditor leer", "auditor revisar",
                                  "auditor pendientes", "auditor confirmar", "auditor resumen",
-                                 "auditor nocturno"}
+                                 "auditor nocturno", "auditor explorar"}
     assert documented == {command: {code for name, code in SITUATIONS if name == command}
                           for command in documented}
 
