@@ -43,9 +43,11 @@ STATUS_COLOURS = (("alive", "vivos", "#2e7d32", ""), ("broken", "rotos", "#c6282
 
 STYLE = """
 body{font-family:system-ui,sans-serif;margin:0 auto;max-width:72rem;padding:1rem;color:#111}
-h1{font-size:1.4rem}h2{font-size:1.15rem;margin-top:2rem}
+h1{font-size:1.4rem;overflow-wrap:anywhere}h2{font-size:1.15rem;margin-top:2rem}
 .envoltura{overflow-x:auto}
 ul.enlaces{margin:0;padding-left:1.1rem}ul.enlaces li.nuevo{font-weight:bold}
+/* a report's path, its institution and a link in the news may be one long word */
+#informes td,#lo-nuevo li{overflow-wrap:anywhere}
 table{border-collapse:collapse;width:100%;font-size:.9rem}
 th,td{border:1px solid #999;padding:.3rem .45rem;text-align:left;vertical-align:top}
 th{background:#eee;cursor:pointer;user-select:none}
@@ -67,7 +69,8 @@ td.enlace{min-width:14rem}td.texto{min-width:10rem}
 @media print{th{cursor:default}.filtros{display:none}a{color:#000}
   tr.oculta{display:table-row!important}
   /* paper does not scroll: tables must fit the page */
-  td:first-child,td.enlace{overflow-wrap:anywhere}td.enlace,td.texto{min-width:0}}
+  td:first-child,td.enlace{overflow-wrap:anywhere}td.enlace,td.texto{min-width:0}
+  #informes{font-size:.7rem}#informes th{overflow-wrap:anywhere}}
 """
 
 SCRIPT = """
@@ -156,11 +159,13 @@ def select(identifier: str, label: str, options: list[tuple[str, str]]) -> str:
 
 
 def filters(audits: list[Audit]) -> str:
+    """Selects for the rows' report (when there are several), platform and severity."""
     platforms = sorted({r.platform for a in audits for r in a.coverage}
                        | {f.platform for a in audits for f in a.findings if f.platform})
     return "".join([
         '<div class="filtros">',
-        select("filtro-informe", "Informe", [(a.source, a.source) for a in audits]),
+        select("filtro-informe", "Informe", [(a.source, a.source) for a in audits])
+        if len(audits) > 1 else "",
         select("filtro-plataforma", "Plataforma", [(p, platform_name(p)) for p in platforms]),
         select("filtro-gravedad", "Gravedad", [(s, t) for s, t in SEVERITY_TITLES.items()]),
         "</div>"])
@@ -219,7 +224,7 @@ def where_item(finding: Finding, new: bool) -> str:
             f"{escape(NEW_MARK) if new else ''}</li>")
 
 
-def group_row(group: list[Finding], marks: list[bool]) -> str:
+def group_row(source: str, group: list[Finding], marks: list[bool]) -> str:
     first, new = group[0], any(marks)
     if first.url:
         where = ('<ul class="enlaces">' + "".join(map(where_item, group, marks)) + "</ul>")
@@ -227,8 +232,8 @@ def group_row(group: list[Finding], marks: list[bool]) -> str:
         where = escape(f"línea {first.line}" if first.line is not None else "")
     phase = phase_name(first.phase) if first.phase is not None else ""
     message = with_last_attempt(first.message, first.last_attempt if len(group) == 1 else None)
-    attributes = data_attributes(platform=first.platform or "", severity=first.severity,
-                                 nuevo="sí" if new else None)
+    attributes = data_attributes(report=source, platform=first.platform or "",
+                                 severity=first.severity, nuevo="sí" if new else None)
     cells = [cell(SEVERITY_MARK[first.severity] + (NEW_MARK if new else "")), cell(phase),
              cell(platform_name(first.platform)), cell(message, "texto"),
              cell(len(group) if first.url else ""), f'<td class="enlace">{where}</td>']
@@ -238,7 +243,7 @@ def group_row(group: list[Finding], marks: list[bool]) -> str:
 def grouped_findings(audit: Audit, is_new: IsNew | None = None) -> str:
     """One row per phase, platform, code and reason, with how many links and each beneath
     (its line, a link to it, whether it is new): 50 links behind a wall are one row."""
-    rows = [group_row(group, [bool(is_new and is_new(audit, f)) for f in group])
+    rows = [group_row(audit.source, group, [bool(is_new and is_new(audit, f)) for f in group])
             for group in finding_groups(audit.findings)]
     title = f"Hallazgos ({plural(len(audit.findings), 'hallazgo', 'hallazgos')})"
     return table_html("hallazgos", title, GROUP_HEADERS, rows)
@@ -349,8 +354,8 @@ def render_report_page(audit: Audit, *, title: str, generated_at: str, summary: 
     """A nightly run's page of one report; `summary`: the relative address of the run's
     summary page, which we name."""
     back = f'<p><a href="{escape(summary)}">← Resumen de la auditoría nocturna</a></p>'
-    return page(title, generated_at, [back, verdicts([audit]), coverage([audit]),
-                                      grouped_findings(audit, is_new)])
+    return page(title, generated_at, [back, filters([audit]), verdicts([audit]),
+                                      coverage([audit]), grouped_findings(audit, is_new)])
 
 
 def render_nightly_summary(night: dict, *, title: str, generated_at: str) -> str:

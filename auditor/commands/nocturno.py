@@ -18,10 +18,14 @@ ORDER = 50
 HELP = "auditoría desatendida de una carpeta de informes (para cron o systemd)"
 DESCRIPTION = """\
 Audita cada informe de la carpeta (recursivamente; .txt, .md, .docx, .pdf), reutilizando las
-verificaciones recientes de la base y volviendo a verificar lo que toca. Cada ejecución escribe
-en --salida-dir una página HTML y un JSON con fecha y hora en UTC
-(auditoria-AAAA-MM-DD-HHMMSS.html/.json, con -2 si ya existe) y ultimo.html / ultimo.json, y
-copia la base con la API de respaldo de SQLite.
+verificaciones recientes de la base y volviendo a verificar lo que toca, un informe tras otro
+(la memoria crece con el informe más grande, no con la carpeta). Cada ejecución escribe en
+--salida-dir, con fecha y hora en UTC (-2 si ya existe): auditoria-AAAA-MM-DD-HHMMSS.html, un
+resumen con una fila por informe, los totales, los cambios y lo nuevo; la carpeta
+auditoria-AAAA-MM-DD-HHMMSS/ con una página por informe (sus hallazgos agrupados por fase,
+plataforma y motivo), enlazada desde el resumen; auditoria-AAAA-MM-DD-HHMMSS.json; y
+ultimo.html / ultimo.json, copias de los de la última ejecución. Copia la base con la API de
+respaldo de SQLite.
 
 Un hallazgo es el mismo de una noche a otra si coinciden el informe (su ruta en la carpeta), el
 código, la fase, la plataforma y el enlace, aunque cambien su línea o su texto. No imprime nada
@@ -49,8 +53,8 @@ def register(subparsers) -> None:
     parser.add_argument("--salida-dir", metavar="DIR", default="informes",
                         help="carpeta de las páginas y JSON generados (por defecto informes/)")
     parser.add_argument("--conservar", metavar="N", type=_whole(1), default=30,
-                        help="de cuántas ejecuciones se conservan la página y el JSON con fecha "
-                             "(por defecto 30)")
+                        help="de cuántas ejecuciones se conservan el resumen, la carpeta de "
+                             "páginas y el JSON con fecha (por defecto 30)")
     parser.add_argument("--limite-minutos", metavar="N", type=_positive(float), default=60,
                         help="al cumplirse, lo no verificado queda sin verificar y la ejecución "
                              "termina limpiamente (por defecto 60)")

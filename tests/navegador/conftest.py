@@ -63,6 +63,15 @@ class Nightly:
     def source(self, name: str) -> str:
         return next(r["source"] for r in self.data["reports"] if Path(r["source"]).name == name)
 
+    def page_of(self, name: str) -> str:
+        """The address of a report's page: the one the summary page lists it in, by order."""
+        [run] = [p for p in self.out.glob("auditoria-*") if p.is_dir() and
+                 (self.out / f"{p.name}.html").read_bytes() == (self.out / "ultimo.html").read_bytes()]
+        sources = [r["source"] for r in self.data["reports"]]
+        index = sources.index(self.source(name)) + 1
+        [page] = run.glob(f"{index:04d}-*.html")
+        return page.as_uri()
+
 
 def run_nightly(server, folder: Path, db: Path, out: Path) -> None:
     run = subprocess.run(
@@ -136,12 +145,29 @@ def pagina(navegador, nocturno):
 
 
 @pytest.fixture
-def abrir(navegador, nocturno):
-    """Open the page with other context options (a phone viewport); closed after the test."""
+def informe(navegador, nocturno):
+    """Open one report's page (by its file name) at a desktop's size; closed after the test."""
     contexts = []
 
-    def open_with(**options) -> OpenPage:
-        opened = open_page(navegador, nocturno.url, **options)
+    def open_report(name: str):
+        opened = open_page(navegador, nocturno.page_of(name),
+                           viewport={"width": 1280, "height": 800})
+        contexts.append(opened.page.context)
+        return opened.page
+
+    yield open_report
+    for context in contexts:
+        context.close()
+
+
+@pytest.fixture
+def abrir(navegador, nocturno):
+    """Open the summary page, or a report's (`url`), with other context options (a phone
+    viewport); closed after the test."""
+    contexts = []
+
+    def open_with(url: str | None = None, **options) -> OpenPage:
+        opened = open_page(navegador, url or nocturno.url, **options)
         contexts.append(opened.page.context)
         return opened
 
