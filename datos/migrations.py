@@ -121,3 +121,23 @@ def standing_checks(db: Database) -> None:
                  WHERE c.link_id = checks.link_id AND c.status IN ('alive', 'broken')),
                 (SELECT MAX(c.id) FROM checks c WHERE c.link_id = checks.link_id));
     """)
+
+
+@migration("m005_actas")
+def actas(db: Database) -> None:
+    """Every acta issued (`auditor acta`), so a printed one can be checked by its fingerprint;
+    append-only, as checks."""
+    db.executescript("""
+        CREATE TABLE actas (
+            id INTEGER PRIMARY KEY,
+            fingerprint TEXT NOT NULL,
+            issued_at TEXT NOT NULL,
+            source TEXT NOT NULL,
+            sha256 TEXT NOT NULL
+        );
+        CREATE INDEX actas_by_fingerprint ON actas(fingerprint);
+        CREATE TRIGGER actas_no_update BEFORE UPDATE ON actas
+            BEGIN SELECT RAISE(ABORT, 'actas are append-only'); END;
+        CREATE TRIGGER actas_no_delete BEFORE DELETE ON actas
+            BEGIN SELECT RAISE(ABORT, 'actas are append-only'); END;
+    """)

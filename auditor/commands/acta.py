@@ -1,0 +1,112 @@
+"""`auditor acta`: the signable verification record of one report, and checking a printed one."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+
+from cosecha.arguments import add_read_limit_option, add_store_option, store_path
+from cosecha.harvest import now_iso
+from cosecha.inputs import Entry
+from cosecha.output import (add_output_options, json_text, moment, refuse_output, visible,
+                            write_output)
+from datos import StoreError, open_store
+
+from ..acta import FINGERPRINT, Refusal, build_acta, issued, issues_of, record
+from ..acta_html import render_acta_html
+from ..review import ReadReport, read_entries
+
+ORDER = 45
+HELP = "acta firmable de la verificación de un informe (solo la base, sin red)"
+DESCRIPTION = """\
+Emite, solo a partir de la base (sin ninguna petición), el acta de verificación de un informe
+según su última auditoría: el archivo, su sha256, la institución y las fechas, la versión de la
+herramienta, el periodo de las verificaciones, cada enlace listado con su fase, plataforma,
+estado, cuándo se verificó y el sha256 de la evidencia guardada (o quién lo confirmó a mano,
+cuándo y con qué nota), los hallazgos, el veredicto, un espacio para la firma y, al pie, la
+huella: el sha256 del JSON canónico del acta, sin la fecha de emisión. Cada acta emitida queda
+registrada en la base; `--verificar HUELLA` dice si una acta impresa se emitió.
+
+La misma base y el mismo informe dan la misma acta, byte a byte, salvo la línea "Emitida el".
+
+Salida: 0 si se emitió (o, con --verificar, si la huella consta); 1 si la huella no consta;
+2 si el informe no se puede leer, cambió desde su auditoría o nunca se auditó, o la base no
+existe."""
+
+
+def register(subparsers) -> None:
+    parser = subparsers.add_parser("acta", help=HELP, description=DESCRIPTION,
+                                   formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("informe", nargs="?", metavar="INFORME",
+                        help="el informe (.txt, .md, .docx, .odt, .pdf) o - (entrada estándar)")
+    parser.add_argument("--verificar", metavar="HUELLA",
+                        help="comprueba si se emitió una acta con esta huella (sin INFORME)")
+    add_store_option(parser)
+    add_output_options(parser, ("html", "json"), default="html")
+    add_read_limit_option(parser)
+    parser.set_defaults(run=run)
+
+
+def run(args) -> int:
+    if (args.informe is None) == (args.verificar is None):
+        print("error: indique un INFORME o --verificar HUELLA (uno de los dos)", file=sys.stderr)
+        return 2
+    if args.verificar is not None:
+        return verify(args)
+    if Path(args.informe).is_dir():
+        print(f"error: {args.informe}: es una carpeta; el acta es de un solo informe",
+              file=sys.stderr)
+        return 2
+    if refuse_output(args.salida, [args.informe]):
+        return 2
+    reads, problems = read_entries([Entry("report", args.informe)], args.limite_lectura)
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    if not reads:
+        return 2
+    return issue(args, reads[0])
+
+
+def issue(args, read: ReadReport) -> int:
+    """The acta built, rendered and recorded, then written: recorded only once it exists whole."""
+    try:
+        store = open_store(store_path(args), create=False)
+        try:
+            acta = issued(build_acta(store, read), now_iso())
+            text = render_acta_html(acta) if args.formato == "html" else json_text(acta)
+            record(store, acta)
+        finally:
+            store.close()
+    except StoreError as problem:
+        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
+        return 2
+    except Refusal as refusal:
+        print(f"error: {refusal}", file=sys.stderr)
+        return 2
+    write_output(text, args.salida)
+    return 0
+
+
+def verify(args) -> int:
+    huella = "".join(args.verificar.split()).lower()
+    if not FINGERPRINT.fullmatch(huella):
+        print(f"error: {args.verificar!r} no es una huella: se esperaban 64 caracteres "
+              "hexadecimales (0-9, a-f)", file=sys.stderr)
+        return 2
+    try:
+        store = open_store(store_path(args), create=False)
+        try:
+            issues = issues_of(store, huella)
+        finally:
+            store.close()
+    except StoreError as problem:
+        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
+        return 2
+    if not issues:
+        print(f"no consta ninguna acta emitida con la huella {huella} en esta base")
+        return 1
+    for row in issues:
+        print(f"emitida el {moment(row['issued_at'])} para {visible(row['source'])} "
+              f"(sha256 {row['sha256']})")
+    return 0
