@@ -14,6 +14,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
+from datos import evidence
+
 from . import platforms, schedule
 from .credentials import Credentials, Keys
 from .http import HttpFetcher
@@ -264,7 +266,8 @@ class Harvester:
         if result.reason == "offline":
             self.offline[target.info.platform] = None
         self.verified = self.verified or result.status in REUSABLE
-        self.store.record_check(
+        evidence.record_check(
+            self.store, result.record,
             link=link_fields(target, result),
             run_id=run_id,
             url=target.url,

@@ -141,3 +141,24 @@ def actas(db: Database) -> None:
         CREATE TRIGGER actas_no_delete BEFORE DELETE ON actas
             BEGIN SELECT RAISE(ABORT, 'actas are append-only'); END;
     """)
+
+
+@migration("m006_evidence")
+def evidence(db: Database) -> None:
+    """What the platform said, kept once per distinct content (its sha256), never changed or
+    deleted; each check names the record its verdict was read from."""
+    db.executescript("""
+        CREATE TABLE evidence (
+            sha256 TEXT PRIMARY KEY,
+            size INTEGER NOT NULL,
+            media_type TEXT NOT NULL,
+            body BLOB NOT NULL,
+            fields TEXT NOT NULL,
+            first_seen TEXT NOT NULL
+        );
+        CREATE TRIGGER evidence_no_update BEFORE UPDATE ON evidence
+            BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END;
+        CREATE TRIGGER evidence_no_delete BEFORE DELETE ON evidence
+            BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END;
+        ALTER TABLE checks ADD COLUMN evidence_sha256 TEXT REFERENCES evidence(sha256);
+    """)

@@ -26,7 +26,7 @@ BUSY_TIMEOUT_S = 30
 OWNER_ONLY = 0o600
 CONCLUSIVE = ("alive", "broken")
 CHECK_COLUMNS = ("status", "reason", "http_status", "author", "published_at", "title",
-                 "final_url")
+                 "final_url", "evidence_sha256")
 DAMAGED = ("la base de datos está dañada (falla PRAGMA quick_check); no se tocó ningún "
            "respaldo: restaure el último respaldo bueno")
 

@@ -22,6 +22,7 @@ X: scenario per status id (`x_scenario`); unknown ids are "alive".
 | kind | cdn.syndication.twimg.com/tweet-result?id=ID&token=T | publish.twitter.com/oembed?url=.../status/ID |
 |---|---|---|
 | alive | 200 Tweet (capture) with id_str=ID, user.screen_name=`account`, created_at from the snowflake | 200 capture, author_name/author_url of `account` |
+| liked, edited, hostile | 200 as alive, but with 1000 more likes and replies (liked), another text, "...(editado)" (edited), or a text of a script and 200,000 characters (hostile) | as alive |
 | deleted | 200 TweetTombstone "This Post was deleted by the Post author. Learn more" (capture) | 404 |
 | suspended | 200 TweetTombstone "This Post is from a suspended account. Learn more" | 403 {"error": "User has been suspended."} |
 | account_gone | 200 TweetTombstone "This Post is from an account that no longer exists. Learn more" | 404 |
@@ -155,7 +156,8 @@ CAPTURES = Path(__file__).parent / "capturas"
 REMAP_PATTERN = r"^https?://([^/]+)/?(.*)$"
 SNOWFLAKE_EPOCH_MS = 1288834974657
 
-X_KINDS = frozenset({"alive", "deleted", "suspended", "account_gone", "withheld", "age",
+X_KINDS = frozenset({"alive", "liked", "edited", "hostile", "deleted", "suspended",
+                     "account_gone", "withheld", "age",
                      "not_found", "protected", "oembed_only", "empty", "rate_limited",
                      "rate_limited_long", "html", "broken_json"})
 YOUTUBE_KINDS = frozenset({"alive", "deleted", "rejected", "private", "age", "geoblocked",
@@ -164,6 +166,10 @@ YOUTUBE_KINDS = frozenset({"alive", "deleted", "rejected", "private", "age", "ge
 FACEBOOK_KINDS = frozenset({"alive", "login_redirect", "login_form", "unsupported_browser",
                             "unavailable", "several_posts", "several_posts_untied"})
 
+X_ALIVE = {"alive": {}, "liked": {"favorite_count": 1014, "conversation_count": 1001,
+                                  "news_action_type": "conversation"},
+           "edited": {"text": "Publicación de la cuenta institucional (editado)"},
+           "hostile": {"text": "<script>alert('registro')</script>" + "A" * 200_000}}
 TOMBSTONE_TEXTS = {
     "suspended": "This Post is from a suspended account. Learn more",
     "account_gone": "This Post is from an account that no longer exists. Learn more",
@@ -503,8 +509,8 @@ class PlatformServer:
         if not post_id.isdigit():
             return web.Response(status=404)
         kind = self._x_kind(post_id)
-        if kind == "alive":
-            return json_answer(self._tweet(post_id))
+        if kind in X_ALIVE:
+            return json_answer({**self._tweet(post_id), **X_ALIVE[kind]})
         if kind == "deleted":
             return json_answer(capture_json("x_syndication_tweet-result_tombstone_deleted.json"))
         if kind in TOMBSTONE_TEXTS:

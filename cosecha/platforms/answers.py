@@ -11,9 +11,15 @@ from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from .base import INVALID, UNVERIFIED, CheckResult, Fetcher, Reply, Unreachable, UrlInfo
+from .base import (INVALID, RECORD_LIMIT, UNVERIFIED, CheckResult, Fetcher, Record, Reply,
+                   Unreachable, UrlInfo)
 
 TITLE_LIMIT = 200
+# Likes, views, replies: they change every night, the post does not; a record leaves them out
+COUNTER = re.compile(r"count$", re.IGNORECASE)
+# Media addresses are signed and expire (?oh=..&oe=.., x-expires=...): a record keeps their path
+MEDIA = re.compile(r"image|thumbnail", re.IGNORECASE)
+STRING_CAPS = (4096, 512, 64)  # a record over RECORD_LIMIT has its long strings cut, in steps
 
 
 def result(status: str, reason: str | None = None, reply: Reply | None = None,
@@ -23,6 +29,60 @@ def result(status: str, reason: str | None = None, reply: Reply | None = None,
         facts.setdefault("http_status", reply.status_code)
         facts.setdefault("final_url", reply.url)
     return CheckResult(status, reason, **facts)
+
+
+def with_record(verdict: CheckResult, answer, text: str | None = None,
+                volatile: frozenset[str] = frozenset()) -> CheckResult:
+    """An alive verdict with the record it was read from: `answer` trimmed to the part read,
+    without counters, `volatile` keys or media signatures, as canonical JSON (sorted keys, UTF-8,
+    no spaces) so the same lasting content is the same bytes. A record that cannot be written
+    (nested too deep) is left out: the verdict never depends on its evidence."""
+    fields = _capped({"text": text, "author": verdict.author,
+                      "published_at": verdict.published_at, "title": verdict.title},
+                     STRING_CAPS[0])
+    try:
+        verdict.record = json_record(_lasting(answer, volatile), fields)
+    except (RecursionError, ValueError, TypeError):
+        verdict.record = None
+    return verdict
+
+
+def json_record(data, fields: dict) -> Record:
+    body = _canonical(data)
+    for cap in STRING_CAPS:
+        if len(body) <= RECORD_LIMIT:
+            break
+        body = _canonical(_capped(data, cap))
+    if len(body) > RECORD_LIMIT:  # too many fields even with short strings: a plain cut
+        cut = body[:RECORD_LIMIT].decode("utf-8", errors="ignore").encode()
+        return Record("text/plain; charset=utf-8", cut, fields)
+    return Record("application/json", body, fields)
+
+
+def _canonical(data) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode()
+
+
+def _lasting(value, volatile: frozenset[str], media: bool = False):
+    if isinstance(value, dict):
+        return {key: _lasting(item, volatile, media or bool(MEDIA.search(key)))
+                for key, item in value.items()
+                if not COUNTER.search(key) and key not in volatile}
+    if isinstance(value, list):
+        return [_lasting(item, volatile, media) for item in value]
+    if media and isinstance(value, str) and value.startswith(("http://", "https://")):
+        return value.split("?", 1)[0]
+    return value
+
+
+def _capped(value, cap: int):
+    if isinstance(value, dict):
+        return {key: _capped(item, cap) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_capped(item, cap) for item in value]
+    if isinstance(value, str) and len(value) > cap:
+        return value[:cap] + "…"
+    return value
 
 
 def not_a_post(info: UrlInfo) -> CheckResult:
@@ -121,6 +181,15 @@ class Page:
             if node is not None and node.attributes.get("content"):
                 return node.attributes["content"].strip()
         return None
+
+    def metas(self, prefixes: tuple[str, ...]) -> dict[str, str]:
+        """The meta tags whose property (or name) starts with one of `prefixes`."""
+        found = {}
+        for node in self.tree.css("meta"):
+            name = node.attributes.get("property") or node.attributes.get("name") or ""
+            if name.startswith(prefixes) and node.attributes.get("content") is not None:
+                found.setdefault(name, node.attributes["content"])
+        return found
 
     def title(self) -> str | None:
         node = self.tree.css_first("title")

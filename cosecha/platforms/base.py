@@ -20,6 +20,7 @@ UNVERIFIED = "unverified"
 INVALID = "invalid"
 REFUSED = "refused"
 STATUSES = (ALIVE, BROKEN, UNVERIFIED, INVALID, REFUSED)
+RECORD_LIMIT = 64 * 1024  # bytes of a kept record, before compression
 
 
 @dataclass(frozen=True)
@@ -30,6 +31,17 @@ class UrlInfo:
     post_id: str | None  # None for a profile or home page; a share token for share links
     account: str | None  # as written in the URL
     canonical_url: str | None
+
+
+@dataclass(frozen=True)
+class Record:
+    """The part of the platform's answer a verdict was read from, kept as evidence: untrusted
+    bytes in a canonical form (counters and signed media addresses left out, so the same lasting
+    content gives the same bytes), and the fields read from it."""
+
+    media_type: str
+    body: bytes
+    fields: dict[str, str | None]  # text, author, published_at, title
 
 
 @dataclass
@@ -43,6 +55,7 @@ class CheckResult:
     final_url: str | None = None
     resolved_id: str | None = None  # the id the platform redirected a share link to
     resolved_url: str | None = None
+    record: Record | None = None  # what an alive verdict was read from
 
 
 @dataclass

@@ -26,7 +26,8 @@ import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from . import graph
-from .answers import Page, described, http_verdict, iso_utc, not_a_post, result, unexpected
+from .answers import (Page, described, http_verdict, iso_utc, not_a_post, result, unexpected,
+                      with_record)
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Keys, Reply, UrlInfo
 from .shapes import Groups, ShapedAdapter, shape
 
@@ -39,6 +40,7 @@ TIMESTAMP_KEYS = ("publish_time", "creation_time")  # the first one found for th
 VIDEO_PATHS = re.compile(r"/(?:videos|reel|watch)/")
 OWNER_KEYS = frozenset({"post_id", "story_fbid", "top_level_post_id", "video_id", "url",
                         "permalink_url", "wwwURL"})
+RECORD_META = ("og:", "article:")  # the meta tags a record keeps, beside the post's own block
 
 _HOST = r"^(?:[\w-]+\.)*(?:facebook|fb)\.com"
 _PAGE = r"/(?P<account>[\w.-]+)"
@@ -163,9 +165,11 @@ class FacebookAdapter(ShapedAdapter):
         page = Page(html)
         shown = self._shown(page)
         if reply.status_code == 200 and page.meta("og:title") and shown is not None:
-            return result(ALIVE, None, reply, title=page.meta("og:title"),
-                          author=post.account or shown.account,
-                          published_at=_published(page, {post.post_id, shown.post_id}))
+            ids = {post.post_id, shown.post_id}
+            alive = result(ALIVE, None, reply, title=page.meta("og:title"),
+                           author=post.account or shown.account, published_at=_published(page, ids))
+            kept = {"meta": page.metas(RECORD_META), "post": _own_block(page, ids)}
+            return with_record(alive, kept, text=page.meta("og:description"))
         text = html.lower().replace("\u2019", "'")
         if any(phrase in text for phrase in UNAVAILABLE):
             return result(BROKEN, "unavailable", reply)
@@ -199,8 +203,10 @@ def _is_share(info: UrlInfo) -> bool:
 def _published(page: Page, ids: set[str | None]) -> str | None:
     times = {key: set() for key in TIMESTAMP_KEYS}
     for data in _page_data(page):
-        for key, moment in _owned_times(data, {i for i in ids if i}):
-            times[key].add(moment)
+        for node, _ in _owned(data, {i for i in ids if i}):
+            for key in TIMESTAMP_KEYS:
+                if isinstance(node.get(key), int) and not isinstance(node[key], bool):
+                    times[key].add(node[key])
     for key in TIMESTAMP_KEYS:
         if len(times[key]) == 1:
             return iso_utc(times[key].pop())
@@ -220,9 +226,19 @@ def _page_data(page: Page):
                 continue
 
 
-def _owned_times(data, ids: set[str]):
-    """(key, epoch) of each timestamp whose nearest enclosing object naming a post names one
-    of `ids`. Walked without recursion: a page's JSON may nest deeply."""
+def _own_block(page: Page, ids: set[str | None]) -> dict | None:
+    """The outermost object of the page's JSON that names the post: the post's own block."""
+    for data in _page_data(page):
+        for node, names in _owned(data, {i for i in ids if i}):
+            if names:
+                return node
+    return None
+
+
+def _owned(data, ids: set[str]):
+    """(object, whether it names the post itself) for each object whose nearest enclosing object
+    naming a post (itself included) names one of `ids`, outer ones first. Walked without
+    recursion: a page's JSON may nest deeply."""
     stack = [(data, False)]
     while stack:
         node, owned = stack.pop()
@@ -234,9 +250,8 @@ def _owned_times(data, ids: set[str]):
         named = [str(v) for k, v in node.items() if k in OWNER_KEYS and isinstance(v, str | int)]
         if named:
             owned = any(_names(value, post_id) for value in named for post_id in ids)
-        for key in TIMESTAMP_KEYS:
-            if owned and isinstance(node.get(key), int) and not isinstance(node[key], bool):
-                yield key, node[key]
+        if owned:
+            yield node, bool(named)
         stack.extend((v, owned) for v in node.values() if isinstance(v, dict | list))
 
 

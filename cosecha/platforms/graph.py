@@ -18,7 +18,7 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
-from .answers import http_verdict, json_of, result, shorten
+from .answers import http_verdict, json_of, result, shorten, with_record
 from .base import ALIVE, UNVERIFIED, CheckResult, Fetcher, Keys
 
 GRAPH = "https://graph.facebook.com/v23.0/"
@@ -42,8 +42,9 @@ async def oembed(fetch: Fetcher, keys: Keys, endpoint: str, url: str) -> CheckRe
     body = json_of(reply)
     error = body.get("error") if isinstance(body, dict) else None
     if reply.status_code == 200 and isinstance(body, dict) and error is None:
-        return result(ALIVE, None, reply, author=body.get("author_name"),
-                      title=shorten(body.get("title")), final_url=url)
+        alive = result(ALIVE, None, reply, author=body.get("author_name"),
+                       title=shorten(body.get("title")), final_url=url)
+        return with_record(alive, body)
     if not isinstance(error, dict):
         return http_verdict(reply, "Graph oEmbed")
     code, subcode = error.get("code"), error.get("error_subcode")

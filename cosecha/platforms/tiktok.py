@@ -17,7 +17,8 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode, urljoin
 
-from .answers import described, http_verdict, json_of, not_a_post, result, shorten, unexpected
+from .answers import (described, http_verdict, json_of, not_a_post, result, shorten, unexpected,
+                      with_record)
 from .base import ALIVE, CheckResult, Fetcher, UrlInfo
 from .shapes import ShapedAdapter, shape
 
@@ -87,9 +88,10 @@ def _oembed_verdict(reply, video: UrlInfo) -> CheckResult:
         verdict = http_verdict(reply, "TikTok oEmbed")
     elif isinstance(embed, dict) and (embed.get("author_unique_id") or embed.get("author_url")):
         handle = re.search(r"/@([\w.-]+)", embed.get("author_url") or "")
-        return result(ALIVE, None, reply, final_url=video.canonical_url,
-                      author=embed.get("author_unique_id") or (handle and handle.group(1)),
-                      title=shorten(embed.get("title")))
+        alive = result(ALIVE, None, reply, final_url=video.canonical_url,
+                       author=embed.get("author_unique_id") or (handle and handle.group(1)),
+                       title=shorten(embed.get("title")))
+        return with_record(alive, embed, text=embed.get("title"))
     else:
         verdict = unexpected(f"TikTok oEmbed: {described(reply)}", reply)
     verdict.final_url = video.canonical_url

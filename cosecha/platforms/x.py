@@ -21,7 +21,7 @@ from urllib.parse import urlencode, urlsplit
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
 from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, result, shorten,
-                      unexpected)
+                      unexpected, with_record)
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo
 from .shapes import ShapedAdapter, shape
 
@@ -29,6 +29,8 @@ SYNDICATION = "https://cdn.syndication.twimg.com/tweet-result?id={id}&token={tok
 OEMBED = "https://publish.twitter.com/oembed?"
 SNOWFLAKE_EPOCH_MS = 1288834974657
 SNOWFLAKE_FIRST_ID = 29700859247  # older ids were sequential and carry no date
+# record keys that follow the counters, not the post: "conversation" once someone replies
+VOLATILE = frozenset({"news_action_type"})
 
 # Tombstone text (lower case) -> verdict; the first match wins. Age, sensitive and withheld
 # tombstones: the post exists but is hidden from logged-out readers.
@@ -113,9 +115,10 @@ class XAdapter(ShapedAdapter):
                            fetch: Fetcher) -> CheckResult:
         kind = record.get("__typename")
         if kind == "Tweet" and isinstance(record.get("user"), dict):
-            return result(ALIVE, None, reply, author=record["user"].get("screen_name"),
-                          published_at=iso_utc(record.get("created_at")),
-                          title=shorten(record.get("text")))
+            alive = result(ALIVE, None, reply, author=record["user"].get("screen_name"),
+                           published_at=iso_utc(record.get("created_at")),
+                           title=shorten(record.get("text")))
+            return with_record(alive, record, text=record.get("text"), volatile=VOLATILE)
         if kind == "Tweet":  # a suspended author's post comes back without `user`
             return await self._oembed(info, fetch)
         if kind == "TweetTombstone" or "tombstone" in record:
@@ -137,8 +140,10 @@ class XAdapter(ShapedAdapter):
         embed = json_of(reply)
         if not isinstance(embed, dict) or not embed.get("author_url"):
             return unexpected(f"oembed answered {described(reply)}", reply)
-        return result(ALIVE, None, reply, author=_last_segment(embed["author_url"]),
-                      title=_embedded_text(embed.get("html")))
+        text = _embedded_text(embed.get("html"))
+        alive = result(ALIVE, None, reply, author=_last_segment(embed["author_url"]),
+                       title=shorten(text))
+        return with_record(alive, embed, text=text)
 
 
 def _read_tombstone(tombstone, reply: Reply) -> CheckResult:
@@ -207,7 +212,7 @@ def _last_segment(url: str) -> str | None:
 
 def _embedded_text(html: str | None) -> str | None:
     node = HTMLParser(html).css_first("p") if html else None
-    return shorten(node.text()) if node is not None else None
+    return (" ".join(node.text().split()) or None) if node is not None else None
 
 
 ADAPTER = XAdapter()

@@ -35,7 +35,7 @@ import re
 from urllib.parse import urlencode
 
 from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, optional, result,
-                      shorten, unexpected)
+                      shorten, unexpected, with_record)
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Keys, Reply, UrlInfo, host_of
 from .shapes import ShapedAdapter, shape
 
@@ -75,6 +75,11 @@ DATA_API_BATCH = 50
 DATA_API_PARTS = "snippet,status,liveStreamingDetails"
 REMOVED_UPLOADS = {"rejected", "deleted", "failed"}
 KEY_REFUSALS = {400, 401, 403}
+# what a record keeps of a watch page: the player response's verdict and the video's own facts
+PLAYER_PARTS = ("playabilityStatus", "videoDetails", "microformat")
+# parts that change from one request to the next (or follow the viewers), not with the video
+VOLATILE = frozenset({"contextParams", "miniplayer", "trackingParams", "availableCountries",
+                      "etag"})
 
 _HOST = r"^(?:[\w-]+\.)*youtube(?:-nocookie)?\.com"
 _ID = r"(?!videoseries)(?P<id>[\w-]{11})(?=[/?&]|$)"
@@ -160,9 +165,9 @@ def _item_verdict(item: dict | None, info: UrlInfo, reply: Reply) -> CheckResult
         return result(BROKEN, "removed", reply, **facts)
     if state.get("privacyStatus") == "private":
         return result(BROKEN, "private", reply, **facts)
-    if snippet.get("liveBroadcastContent") == "upcoming":
-        return result(ALIVE, "scheduled", reply, **facts)
-    return result(ALIVE, None, reply, **facts)
+    live = "scheduled" if snippet.get("liveBroadcastContent") == "upcoming" else None
+    return with_record(result(ALIVE, live, reply, **facts), item,
+                       text=snippet.get("description"), volatile=VOLATILE)
 
 
 def _api_problem(body, reply: Reply) -> str:
@@ -204,7 +209,12 @@ def _player_verdict(player: dict, page: Reply) -> CheckResult:
         texts = shorten(_texts(playability), 80)
         return unexpected(f"playabilityStatus {playability.get('status')!r} {texts!r}", page)
     status, reason = verdict
-    return result(status, reason, page, **_player_facts(player))
+    found = result(status, reason, page, **_player_facts(player))
+    if status != ALIVE:
+        return found
+    kept = {part: player[part] for part in PLAYER_PARTS if part in player}
+    description = (player.get("videoDetails") or {}).get("shortDescription")
+    return with_record(found, kept, text=description, volatile=VOLATILE)
 
 
 def _read_playability(playability: dict) -> tuple[str, str | None] | None:
