@@ -10,7 +10,9 @@ harvester can beat: the larger of N·L/concurrency and, over hosts, n_host·L/pe
 from the requests the server received. Targets: ratio ≤ 1.2, peak RSS < 150 MB, a warm
 re-run that asks only about the links whose last status was unverified, and requests per link
 per platform: ≤ 1.05 for X and YouTube keyless, ≤ 0.05 for YouTube with a Data API key (a run of
-its own on a fresh store, the local server accepting the bench's key).
+its own on a fresh store, the local server accepting the bench's key). The evidence: store bytes
+per 1,000 alive posts with their records (< 4 MB), and what 10 re-check nights of posts whose
+like counts change add to the records (< 5 %).
 
 LinkChecker (a bench-only tool: `.venv/bin/pip install linkchecker`) gets the same links
 rewritten to the server's address (it has no remap). Everything there is one host, so its
@@ -30,6 +32,7 @@ import os
 import re
 import resource
 import shutil
+import sqlite3
 import subprocess
 import sys
 import tempfile
@@ -63,6 +66,9 @@ REQUEST_PLATFORM = {"cdn.syndication.twimg.com": "x", "publish.twitter.com": "x"
                     "www.youtube.com": "youtube", "www.googleapis.com": "youtube",
                     "www.facebook.com": "facebook"}
 RSS_TARGET_MB = 150
+EVIDENCE_POSTS, EVIDENCE_NIGHTS = 1000, 10
+STORE_TARGET_MB = 4.0  # per 1,000 alive posts with their records
+RECHECK_TARGET = 0.05  # what 10 nights of unchanged posts may add to the evidence
 DEAD_PROXY = "http://127.0.0.1:9"  # the discard port: nothing listens, nothing leaves
 
 
@@ -219,6 +225,45 @@ def keyed_run(links: list[Link], server: ServerProcess) -> None:
                    {"youtube": KEYED_TARGET})
 
 
+def evidence_run(links: list[Link], server: ServerProcess) -> None:
+    """1,000 alive posts (X and YouTube) on a fresh store, then re-checked night after night, their
+    like counts changing every other night: the store's bytes, and what the records take."""
+    posts = [link for link in links if claimant(link.url).name in ("x", "youtube")]
+    alive = [link for i, link in enumerate(posts) if i % BROKEN_EVERY != 7][:EVIDENCE_POSTS]
+    options = HarvestOptions(remaps=[server.remap], refresh=True)
+    with tempfile.TemporaryDirectory() as tmp:
+        db = Path(tmp) / "evidencia.db"
+        harvest(alive, db, server, options)
+        first, kept = store_bytes(db)
+        for night in range(EVIDENCE_NIGHTS):
+            for link in alive[:len(alive) // 2]:
+                if claimant(link.url).name == "x":
+                    server.x(link.ident, "liked" if night % 2 == 0 else "alive")
+            harvest(alive, db, server, options)
+        last, kept_last = store_bytes(db)
+    per_thousand = first / len(alive) * 1000 / 1e6
+    growth = (kept_last - kept) / kept
+    print(f"== Registros de las plataformas ({len(alive)} publicaciones vivas) ==")
+    print(f"base tras la primera noche: {per_thousand:.2f} MB por 1.000 publicaciones "
+          f"(registros: {kept / 1e6:.2f} MB; objetivo < {STORE_TARGET_MB} MB: "
+          f"{verdict(per_thousand < STORE_TARGET_MB)})")
+    print(f"tras {EVIDENCE_NIGHTS} noches más (contadores cambiando): base {last / 1e6:.2f} MB, "
+          f"registros +{growth:.1%} (objetivo < {RECHECK_TARGET:.0%}: "
+          f"{verdict(growth < RECHECK_TARGET)}); el resto es el historial de verificaciones")
+
+
+def store_bytes(db: Path) -> tuple[int, int]:
+    """The store's pages in use, and those of the evidence table and its index."""
+    conn = sqlite3.connect(db)
+    try:
+        total = conn.execute("SELECT sum(pgsize) FROM dbstat").fetchone()[0]
+        kept = conn.execute("SELECT sum(pgsize) FROM dbstat WHERE name IN "
+                            "('evidence', 'sqlite_autoindex_evidence_1')").fetchone()[0]
+    finally:
+        conn.close()
+    return total, kept
+
+
 def print_per_link(title: str, requests: list[tuple[str, str, str]], links: list[Link],
                    targets: dict[str, float]) -> None:
     asked = Counter(REQUEST_PLATFORM.get(host, "web") for _, host, _ in requests)
@@ -361,6 +406,7 @@ def main() -> None:
             outcomes, elapsed = cold_run(links, db, server, args.latencia)
             warm_ok = warm_run(links, db, server, outcomes)
         keyed_run(links, server)
+        evidence_run(links, server)
         if not args.sin_linkchecker:
             unthrottled = unthrottled_run(links, server, args.latencia)
     finally:
