@@ -250,6 +250,13 @@ SITUATIONS = {
     ("auditor resumen", 0): lambda t, p: (audited(t, p, "deleted"),
                                           run("auditor resumen", "--db", t / "db"))[1],
     ("auditor resumen", 2): lambda t, p: run("auditor resumen", "--db", t / "no-esta.db"),
+    ("auditor acta", 0): lambda t, p: (audited(t, p, "alive"), run(
+        "auditor acta", t / "informes" / "informe.txt", "--db", t / "db", "--salida",
+        t / "acta.html"))[1],
+    ("auditor acta", 1): lambda t, p: (audited(t, p, "alive"), run(
+        "auditor acta", "--verificar", "0" * 64, "--db", t / "db"))[1],
+    ("auditor acta", 2): lambda t, p: (audited(t, p, "alive"), run(
+        "auditor acta", S000, "--db", t / "db"))[1],
     ("auditor nocturno", 0): lambda t, p: nightly(t, p, "alive"),
     ("auditor nocturno", 1): lambda t, p: nightly(t, p, "alive", "deleted"),
     ("auditor nocturno", 2): lambda t, p: run("auditor nocturno", t / "no-esta", "--db", t / "db"),
@@ -260,7 +267,7 @@ def test_the_readme_documents_each_code_each_command_gives_and_no_other():
     documented = readme_exit_codes()
     assert documented.keys() == {"cosecha", "auditor leer", "auditor revisar",
                                  "auditor pendientes", "auditor confirmar", "auditor resumen",
-                                 "auditor nocturno", "auditor explorar"}
+                                 "auditor nocturno", "auditor explorar", "auditor acta"}
     assert documented == {command: {code for name, code in SITUATIONS if name == command}
                           for command in documented}
 

@@ -65,25 +65,29 @@ def run(args) -> int:
         print(problem, file=sys.stderr)
     if not reads:
         return 2
-    return issue(args, reads[0])
+    return in_store(args, lambda store: issue(store, reads[0], args))
 
 
-def issue(args, read: ReadReport) -> int:
-    """The acta built, rendered and recorded, then written: recorded only once it exists whole."""
+def in_store(args, work) -> int:
+    """`work(store)`'s exit code; a store that cannot be used or a refusal: one line, exit 2."""
     try:
         store = open_store(store_path(args), create=False)
         try:
-            acta = issued(build_acta(store, read), now_iso())
-            text = render_acta_html(acta) if args.formato == "html" else json_text(acta)
-            record(store, acta)
+            return work(store)
         finally:
             store.close()
     except StoreError as problem:
         print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-        return 2
     except Refusal as refusal:
         print(f"error: {refusal}", file=sys.stderr)
-        return 2
+    return 2
+
+
+def issue(store, read: ReadReport, args) -> int:
+    """The acta built and rendered, recorded only once it exists whole, then written."""
+    acta = issued(build_acta(store, read), now_iso())
+    text = render_acta_html(acta) if args.formato == "html" else json_text(acta)
+    record(store, acta)
     write_output(text, args.salida)
     return 0
 
@@ -94,15 +98,10 @@ def verify(args) -> int:
         print(f"error: {args.verificar!r} no es una huella: se esperaban 64 caracteres "
               "hexadecimales (0-9, a-f)", file=sys.stderr)
         return 2
-    try:
-        store = open_store(store_path(args), create=False)
-        try:
-            issues = issues_of(store, huella)
-        finally:
-            store.close()
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-        return 2
+    return in_store(args, lambda store: said(issues_of(store, huella), huella))
+
+
+def said(issues: list[dict], huella: str) -> int:
     if not issues:
         print(f"no consta ninguna acta emitida con la huella {huella} en esta base")
         return 1
