@@ -15,6 +15,7 @@ import os
 import pickle
 import re
 import shutil
+import sys
 import time
 import zlib
 from contextlib import contextmanager, suppress
@@ -111,7 +112,16 @@ class Identities:
         return Path(os.path.relpath(audit.source, self.folder)).as_posix()
 
     def finding(self, audit: Audit, finding: Finding) -> tuple:
-        return (self.report(audit), finding.code, finding.phase, finding.platform, finding.url)
+        return self.named(self.report(audit), finding)
+
+    @staticmethod
+    def named(report: str, finding: Finding) -> tuple:
+        """A finding's identity once its report's name is known (one name for all of them)."""
+        return (report, finding.code, finding.phase, finding.platform, finding.url)
+
+
+def shared(part):
+    return sys.intern(part) if isinstance(part, str) else part
 
 
 @dataclass
@@ -131,7 +141,8 @@ class Known:
             return cls()
         if previous.get("identity") != IDENTITY:
             return cls(previous["started_at"], baseline=True)
-        stored = [(tuple(key[:5]), key[5]) for key in previous["findings"]]
+        # the same report, code or platform is one string, not one per finding
+        stored = [(tuple(map(shared, key[:5])), key[5]) for key in previous["findings"]]
         return cls(previous["started_at"], False, frozenset(previous["reports"]),
                    frozenset(key for key, _ in stored),
                    frozenset(key for key, severity in stored if severity == ERROR))
@@ -194,13 +205,16 @@ def chart_history(runs: list[dict]) -> list[dict]:
             for run in reversed(runs) for platform, counts in run["totals"].items()]
 
 
-def earlier_runs(store, folder: str, previous: dict | None, keep: int) -> list[dict]:
-    """The totals of the runs before this one, newest first: carried in the previous state, so
-    a run loads one state, not `keep` of them (each names every finding of its night)."""
+def recall(store, folder: str, keep: int) -> tuple[Known, list[dict]]:
+    """What the previous run found, and the totals of the runs before this one, newest first:
+    carried in the previous state, so a run loads one state, not `keep` of them (each names
+    every finding of its night), and keeps none of it whole."""
+    previous = next(iter(store.nightly_states(folder, 1)), None)
     if previous is None or "history" in previous:
-        return (previous or {}).get("history", [])[:keep]
-    return [{"started_at": state["started_at"], "totals": state["totals"]}
-            for state in store.nightly_states(folder, keep)]  # states stored before issue 13
+        return Known.of(previous), (previous or {}).get("history", [])[:keep]
+    earlier = [{"started_at": state["started_at"], "totals": state["totals"]}
+               for state in store.nightly_states(folder, keep)]  # states stored before issue 13
+    return Known.of(previous), earlier
 
 
 def keep_latest(folder: Path, pattern: str, keep: int) -> None:
@@ -368,7 +382,7 @@ class Night:
     def add(self, audit: Audit, data: dict, links: list[str], page: str) -> None:
         name = self.names.report(audit)
         self.reports.append(name)
-        keys = [(self.names.finding(audit, f), f) for f in audit.findings]
+        keys = [(self.names.named(name, f), f) for f in audit.findings]
         self.findings.update((*key, f.severity) for key, f in keys)
         fresh = sum(self.known.is_new(key) for key, _ in keys)
         self.fresh += fresh
@@ -461,8 +475,7 @@ def run_nightly(store, db_path: Path, options: NightlyOptions,
     started_at = now_iso()
     folder = str(options.folder.resolve())
     store.check_intact()  # nothing is published from, or backed up of, a damaged store
-    previous = next(iter(store.nightly_states(folder, 1)), None)
-    known = Known.of(previous)
+    known, earlier = recall(store, folder, options.keep)
     packed, problems = read_folder(options)
     harvest_folder(store, packed, options, harvest_options)
     night = Night(Identities(options.folder), known, store.status_changes())
@@ -471,7 +484,6 @@ def run_nightly(store, db_path: Path, options: NightlyOptions,
     stem = run_stem(out, started_at)
     publish_reports(night, audit_reports(store, packed, problems, options, started_at),
                     out, stem, started_at, folder)
-    earlier = earlier_runs(store, folder, previous, options.keep)
     state = night.state(started_at, earlier, options.keep)
     page = render_nightly_summary(
         {"note": page_note(known, night.fresh), "news": night.news, "rows": night.rows,

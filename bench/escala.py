@@ -126,7 +126,7 @@ def page_sizes(out: Path) -> dict:
 
 
 def megabytes(size: int) -> str:
-    return f"{size / 2**20:.1f} MB".replace(".", ",")
+    return f"{size / 2**20:.2f} MB".replace(".", ",")
 
 
 def line(name: str, run: dict) -> str:
