@@ -20,6 +20,7 @@ from pathlib import Path
 import cosecha
 from cosecha.harvest import targets_for
 from cosecha.model import Report
+from datos import archives
 from datos.store import CONCLUSIVE, stored_json
 
 from .checks.subject import entries_of
@@ -107,12 +108,13 @@ def link_rows(store, report: Report, audited_at: str) -> list[dict]:
     evidence = {key: evidence_from(row, attempt) for key, (row, attempt) in stood.items()}
     rows = []
     for entry in entries_of(report, evidence):
-        check, _ = stood.get(entry.link.canonical_url or entry.link.url, (None, None))
+        key = entry.link.canonical_url or entry.link.url
+        check, _ = stood.get(key, (None, None))
         shown = link_row(entry)
         rows.append({key: shown[key] for key in ("url", "phase", "platform", "status", "reason",
                                                  "checked_at", "manual")}
                     | {"evidence_sha256": (check or {}).get("evidence_sha256"),
-                       "archived_url": None})
+                       "archived_url": archives.latest(store, key, until=audited_at)})
     return rows
 
 

@@ -81,7 +81,14 @@ def link_row(number: int, link: dict) -> str:
     status = status_text(link["status"])
     return (f'<tr>{cells([str(number), phase_name(link["phase"]), platform_text(link["platform"])])}'
             f'<td class="enlace">{href(link["url"])}</td>'
-            f'{cells([status, moment(link["checked_at"])])}<td>{proof(link)}</td></tr>')
+            f'{cells([status, moment(link["checked_at"])])}'
+            f"<td>{proof(link)}{archived(link)}</td></tr>")
+
+
+def archived(link: dict) -> str:
+    if not link["archived_url"]:
+        return ""
+    return f'<br>Copia en el archivo web: <span class="huella">{href(link["archived_url"])}</span>'
 
 
 def finding_row(finding: dict) -> str:

@@ -23,9 +23,9 @@ from .checks.spanish import number, plural
 from .compare import verdict_text
 from .model import (ERROR, INFO, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, WARNING, Audit,
                     Finding)
-from .tables import (COVERAGE_HEADERS, FINDING_HEADERS, SEVERITY_TITLES, TOTAL_HEADERS, Table,
-                     changes_table, coverage_table, finding_row, phase_name, platform_name,
-                     shown, summary_tables)
+from .tables import (ARCHIVE_HEADERS, COVERAGE_HEADERS, FINDING_HEADERS, SEVERITY_TITLES,
+                     TOTAL_HEADERS, Table, archive_table, changes_table, coverage_table,
+                     finding_row, phase_name, platform_name, shown, summary_tables)
 
 # whether a finding is new since the previous nightly run
 IsNew = Callable[[Audit, Finding], bool]
@@ -199,7 +199,21 @@ def findings(audits: list[Audit]) -> str:
     attributes = [' class="fila-hallazgo"' + data_attributes(
         report=a.source, platform=f.platform or "", severity=f.severity) for a, f in pairs]
     table = Table("Hallazgos", ("Informe", "Gravedad", *FINDING_HEADERS), rows)
-    return table_section("hallazgos", table, attributes)
+    return table_section("hallazgos", table, attributes) + archived(audits)
+
+
+def archived(audits: list[Audit]) -> str:
+    """The web archive's captures of the broken links, when it has any."""
+    rows, attributes = [], []
+    for audit in audits:
+        table = archive_table(audit)
+        rows += [(audit.source, *row) for row in table.rows]
+        attributes += [data_attributes(report=audit.source, platform=f.platform)
+                       for f in audit.findings if f.archived_url]
+    if not rows:
+        return ""
+    return table_section("archivo-web", Table(table.title, ("Informe", *table.headers), rows),
+                         attributes)
 
 
 GROUP_HEADERS = ("Gravedad", "Fase", "Plataforma", "Hallazgo", "Enlaces", "Dónde")
@@ -220,8 +234,10 @@ def where_item(finding: Finding, new: bool) -> str:
     line = f"línea {finding.line}: " if finding.line is not None else ""
     attempt = with_last_attempt("", finding.last_attempt)
     marked = ' class="nuevo" data-nuevo="sí"' if new else ""
+    copy = (f'<br><span class="archivo">copia en el archivo web: {href(finding.archived_url)}'
+            "</span>" if finding.archived_url else "")
     return (f"<li{marked}>{escape(line)}{href(finding.url)}{escape(attempt)}"
-            f"{escape(NEW_MARK) if new else ''}</li>")
+            f"{escape(NEW_MARK) if new else ''}{copy}</li>")
 
 
 def group_row(source: str, group: list[Finding], marks: list[bool]) -> str:
@@ -250,7 +266,7 @@ def grouped_findings(audit: Audit, is_new: IsNew | None = None) -> str:
 
 
 def body_cell(header: str, value) -> str:
-    if header == "Enlace":
+    if header in ("Enlace", ARCHIVE_HEADERS[-1]):
         return f'<td class="enlace">{href(value)}</td>'
     if header == "Hallazgo":
         return cell(value, "texto")

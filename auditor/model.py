@@ -39,6 +39,8 @@ class Evidence:
     title: str | None = None
     checked_by: str | None = None  # who confirmed it, when manual
     note: str | None = None  # what they wrote
+    evidence_sha256: str | None = None  # the platform's record the check was read from
+    archived_url: str | None = None  # the web archive's capture: a suggestion, never a status
 
 
 @dataclass
@@ -62,6 +64,7 @@ class Finding:
     line: int | None
     message: str  # Spanish
     last_attempt: dict | None = None  # of the link's evidence, when it has one
+    archived_url: str | None = None  # a broken link's capture in the web archive, if any
 
 
 @dataclass
@@ -80,12 +83,14 @@ class Audit:
     coverage: list[CoverageRow] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
     # every link as listed, with its evidence: {url, phase, platform, status, reason, author,
-    # published_at, title, checked_at, manual: {by, at, note} | None, last_attempt}
+    # published_at, title, checked_at, manual: {by, at, note} | None, last_attempt,
+    # evidence_sha256, archived_url}
     links: list[dict] = field(default_factory=list)
 
     def to_dict(self) -> dict:
         data = asdict(self)
-        for finding in data["findings"]:  # the shape of issue 5, unless there is an attempt to show
-            if finding["last_attempt"] is None:
-                del finding["last_attempt"]
+        for finding in data["findings"]:  # the shape of issue 5, unless there is more to show
+            for optional in ("last_attempt", "archived_url"):
+                if finding[optional] is None:
+                    del finding[optional]
         return data

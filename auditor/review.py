@@ -18,6 +18,7 @@ from cosecha.inputs import Entry, InputProblem
 from cosecha.model import Report
 from cosecha.reader import ReadError
 from cosecha.reader.bounded import READ_SECONDS, Job, read_bounded
+from datos import archives
 
 from .checks import subject
 from .compare import audit_report
@@ -55,13 +56,15 @@ def link_keys(report: Report) -> list[str]:
     return [link.canonical_url or link.url for link in report.links()]
 
 
-def evidence_from(row: dict, attempt: dict | None) -> Evidence:
-    """The standing check of a link as the audit's evidence (a person's note is its reason)."""
+def evidence_from(row: dict, attempt: dict | None, archived_url: str | None = None) -> Evidence:
+    """The standing check of a link as the audit's evidence (a person's note is its reason),
+    with the web archive's capture of it, if any."""
     manual = row["source"] == "manual"
     reason = (row.get("note") or "manual") if manual else row["reason"]
     return Evidence(row["status"], reason, row["author"], row["published_at"], row["checked_at"],
                     manual=manual, last_attempt=attempt_of(attempt), title=row.get("title"),
-                    checked_by=row.get("checked_by"), note=row.get("note"))
+                    checked_by=row.get("checked_by"), note=row.get("note"),
+                    evidence_sha256=row.get("evidence_sha256"), archived_url=archived_url)
 
 
 def link_row(entry: subject.Entry) -> dict:
@@ -73,7 +76,8 @@ def link_row(entry: subject.Entry) -> dict:
             "status": evidence.status, "reason": "manual" if manual else evidence.reason,
             "author": evidence.author, "published_at": evidence.published_at,
             "title": evidence.title, "checked_at": evidence.checked_at, "manual": manual,
-            "last_attempt": evidence.last_attempt}
+            "last_attempt": evidence.last_attempt, "evidence_sha256": evidence.evidence_sha256,
+            "archived_url": evidence.archived_url}
 
 
 def harvest(store, targets: list[Target], options: HarvestOptions, command: str,
@@ -88,7 +92,7 @@ def stored_evidence(store, report: Report) -> dict[str, Evidence]:
     for target in targets_for([link.url for link in report.links()]):
         row, attempt = store.standing(target.key)
         if row:
-            evidence[target.key] = evidence_from(row, attempt)
+            evidence[target.key] = evidence_from(row, attempt, archives.latest(store, target.key))
     return evidence
 
 

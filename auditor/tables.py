@@ -17,6 +17,7 @@ SEVERITY_TITLES = {ERROR: "Errores", WARNING: "Advertencias", INFO: "Informació
 COVERAGE_HEADERS = ("Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
                     "Sin verificar")
 FINDING_HEADERS = ("Línea", "Fase", "Plataforma", "Hallazgo", "Enlace")
+ARCHIVE_HEADERS = ("Línea", "Fase", "Plataforma", "Copia archivada")
 LINK_HEADERS = ("Fase", "Plataforma", "Estado", "Autor", "Publicado", "Título", "Verificado",
                 "Enlace")
 
@@ -74,7 +75,8 @@ def grouped_rows(findings: list[Finding]) -> list[tuple]:
 
 
 def finding_tables(audit: Audit, detail: bool = True) -> list[Table]:
-    """The findings by severity: one row per finding in `detail`, else grouped."""
+    """The findings by severity: one row per finding in `detail`, else grouped; then the web
+    archive's captures of the broken links, if it has any."""
     tables = []
     for severity, title in SEVERITY_TITLES.items():
         found = [f for f in audit.findings if f.severity == severity]
@@ -82,7 +84,17 @@ def finding_tables(audit: Audit, detail: bool = True) -> list[Table]:
         if rows:
             tables.append(Table(f"{title} ({number(len(found))})", FINDING_HEADERS, rows,
                                 link_column=-1))
-    return tables
+    archived = archive_table(audit)
+    return tables + ([archived] if archived.rows else [])
+
+
+def archive_table(audit: Audit) -> Table:
+    """Each broken link's closest capture in the web archive, by its line: for the analyst to
+    look at; it changes no status."""
+    rows = [(f.line, phase_name(f.phase) if f.phase is not None else "",
+             platform_name(f.platform), f.archived_url) for f in audit.findings if f.archived_url]
+    return Table("Copias en el archivo web de los enlaces rotos (sugerencias, no cambian el "
+                 "estado)", ARCHIVE_HEADERS, rows, link_column=-1)
 
 
 def link_status(link: dict) -> str:

@@ -118,8 +118,14 @@ def add_harvest_options(parser: argparse.ArgumentParser, *, offline: bool = True
                        help="User-Agent de las peticiones (por defecto, uno que nombra el proyecto)")
     group.add_argument("--credenciales", metavar="ARCHIVO", type=_credentials, default=None,
                        help="archivo TOML con las credenciales de la institución ([youtube] clave, "
-                            "[meta] token), legible solo por su dueño; también $COSECHA_YOUTUBE_KEY "
-                            "y $COSECHA_META_TOKEN")
+                            "[meta] token, [archive] clave y secreto), legible solo por su "
+                            "dueño; también $COSECHA_YOUTUBE_KEY y $COSECHA_META_TOKEN")
+    group.add_argument("--archivar", action="store_true",
+                       help="pide a Save Page Now (Internet Archive) una captura de cada "
+                            "publicación viva que aún no tiene una; necesita [archive] clave y "
+                            "secreto en --credenciales")
+    group.add_argument("--archivar-max", metavar="N", type=_positive(int), default=50,
+                       help="capturas pedidas como mucho por ejecución (por defecto 50)")
     if offline:
         group.add_argument("--sin-red", action="store_true",
                            help="no hace ninguna petición: usa solo la base y los datos que da la URL")
@@ -140,6 +146,8 @@ def harvest_options(args: argparse.Namespace, *, flat_ttl: float | None = None
         offline=getattr(args, "sin_red", False),
         user_agent=args.agente,
         credentials=from_environment() | (args.credenciales or Credentials()),
+        archive=args.archivar,
+        archive_max=args.archivar_max,
     )
 
 

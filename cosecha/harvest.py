@@ -17,6 +17,7 @@ from datetime import datetime, timezone
 from datos import evidence
 
 from . import platforms, schedule
+from .archive import ArchiveWork
 from .credentials import Credentials, Keys
 from .http import HttpFetcher
 from .labels import offline_line
@@ -50,6 +51,8 @@ class HarvestOptions:
     transport: object | None = None  # an httpx transport for tests; None: the real network
     resolver: object | None = None  # a name resolver for tests; None: the system's
     credentials: Credentials = field(default_factory=Credentials)
+    archive: bool = False  # --archivar: Save Page Now for alive posts with no capture yet
+    archive_max: int = 50
     notice: Callable[[str], None] = field(default=lambda text: print(text, file=sys.stderr))
 
 
@@ -224,7 +227,15 @@ class Harvester:
             settled.update(zip((t.key for t in asked), checked))
             if fetch.unreachable and self.offline:  # said once, not link by link
                 self.options.notice(offline_line(list(self.offline), self.verified))
-            return [settled[t.key] for t in targets]
+            outcomes = [settled[t.key] for t in targets]
+            await self._archive(outcomes, fetch, keyed.keys)
+            return outcomes
+
+    async def _archive(self, outcomes: list[Outcome], fetch: HttpFetcher, keys: Keys) -> None:
+        work = ArchiveWork(self.store, fetch, keys, self.options.notice, self.options.deadline)
+        await work.suggest(outcomes)
+        if self.options.archive:
+            await work.save_alive(outcomes, self.options.archive_max)
 
     def _settled(self, target: Target, run_id: int) -> Outcome | None:
         """The outcome of a link that needs no request (refused, not a post, checked recently)."""

@@ -253,11 +253,12 @@ class HttpFetcher:
         return None, None
 
     async def get(self, url: str, *, headers: dict[str, str] | None = None,
-                  follow_redirects: bool = True, method: str = "GET") -> Reply:
+                  follow_redirects: bool = True, method: str = "GET",
+                  content: bytes | None = None) -> Reply:
         history: list[str] = []
         current = url
         while True:
-            reply = await self._send(method, current, headers or {})
+            reply = await self._send(method, current, headers or {}, content)
             location = reply.headers.get("location")
             if not (follow_redirects and reply.status_code in REDIRECT_STATUSES and location):
                 reply.history = history
@@ -286,7 +287,8 @@ class HttpFetcher:
                       or await check_resolved(hostname(target) or "", self.resolver))
         return without_credentials(target)
 
-    async def _send(self, method: str, url: str, headers: dict[str, str]) -> Reply:
+    async def _send(self, method: str, url: str, headers: dict[str, str],
+                    content: bytes | None = None) -> Reply:
         target = await self._guard(url)
         host = urlsplit(url).hostname or ""
         retrying = AsyncRetrying(stop=stop_after_attempt(self.retries + 1), wait=self._wait,
@@ -295,7 +297,8 @@ class HttpFetcher:
         try:
             async for attempt in retrying:
                 with attempt:
-                    return await self._reachable_attempt(method, url, target, host, headers)
+                    return await self._reachable_attempt(method, url, target, host, headers,
+                                                         content)
         except _Retryable as exhausted:
             raise Unreachable(retry_reason(exhausted.status), f"HTTP {exhausted.status}",
                               exhausted.status) from None
@@ -311,14 +314,14 @@ class HttpFetcher:
                 if probe.done() and not probe.cancelled() and not probe.result()]
 
     async def _reachable_attempt(self, method: str, url: str, target: str, host: str,
-                                 headers: dict[str, str]) -> Reply:
+                                 headers: dict[str, str], content: bytes | None = None) -> Reply:
         """An attempt, unless its host is known to be out of reach. A connection that could not
         open has the host probed (once for all its requests): one that does not answer either
         is out of reach, and its links end now instead of each retrying on its own."""
         if host in self.unreachable:
             raise Unreachable("offline", f"sin conexión con {host}")
         try:
-            return await self._attempt(method, url, target, host, headers)
+            return await self._attempt(method, url, target, host, headers, content)
         except httpx.TransportError as problem:
             if never_connected(problem) and not await self._answers(url, host):
                 raise Unreachable("offline", f"sin conexión con {host}") from None
@@ -349,11 +352,11 @@ class HttpFetcher:
         return self.backoff(state)
 
     async def _attempt(self, method: str, url: str, target: str, host: str,
-                       headers: dict[str, str]) -> Reply:
+                       headers: dict[str, str], content: bytes | None = None) -> Reply:
         limit = self.hosts.setdefault(host, HostLimit(self.per_host))
         async with limit.held(), self.concurrency.held(limit):
             self.requests[host] += 1
-            status, reply_headers, body = await self._exchange(method, target, headers)
+            status, reply_headers, body = await self._exchange(method, target, headers, content)
         if status in RETRY_STATUSES:
             if status == 429:
                 limit.slow_down()
@@ -363,9 +366,10 @@ class HttpFetcher:
             raise _Retryable(status, wait)
         return Reply(status, url, reply_headers, body)
 
-    async def _exchange(self, method: str, target: str, headers: dict[str, str]):
+    async def _exchange(self, method: str, target: str, headers: dict[str, str],
+                        content: bytes | None = None):
         try:
-            request = self.client.build_request(method, target, headers=headers)
+            request = self.client.build_request(method, target, headers=headers, content=content)
         except (httpx.InvalidURL, ValueError) as problem:  # e.g. a Location no client can follow
             raise Unreachable("unexpected", f"dirección inválida {target!r}: {problem}") from None
         try:

@@ -162,3 +162,25 @@ def evidence(db: Database) -> None:
             BEGIN SELECT RAISE(ABORT, 'evidence is append-only'); END;
         ALTER TABLE checks ADD COLUMN evidence_sha256 TEXT REFERENCES evidence(sha256);
     """)
+
+
+@migration("m007_archives")
+def archives(db: Database) -> None:
+    """What the Wayback Machine holds of a link: the closest capture suggested for a broken one
+    (`suggested`; archived_url NULL when it had none, so a link is asked once) and each capture
+    Save Page Now made of an alive one (`saved`). Append-only, as checks."""
+    db.executescript("""
+        CREATE TABLE archives (
+            id INTEGER PRIMARY KEY,
+            canonical_url TEXT NOT NULL,
+            archived_url TEXT,
+            captured_at TEXT,
+            kind TEXT NOT NULL CHECK (kind IN ('suggested', 'saved')),
+            recorded_at TEXT NOT NULL
+        );
+        CREATE INDEX archives_by_link ON archives(canonical_url, id);
+        CREATE TRIGGER archives_no_update BEFORE UPDATE ON archives
+            BEGIN SELECT RAISE(ABORT, 'archives are append-only'); END;
+        CREATE TRIGGER archives_no_delete BEFORE DELETE ON archives
+            BEGIN SELECT RAISE(ABORT, 'archives are append-only'); END;
+    """)

@@ -107,6 +107,22 @@ author_unique_id cne_ecuador); not_found 404 and bad_request 400 (JSON; no docum
 html 200 text/html. vm.tiktok.com/TOKEN/ and vt.tiktok.com/TOKEN/ are 301 to
 https://www.tiktok.com/@cne_ecuador/video/NUMBER?_r=1&_t=ZM (NUMBER: the token's bytes).
 
+The web archive (shapes from its public documentation: the Wayback Availability JSON API,
+https://archive.org/help/wayback_api.php, and the Save Page Now 2 API,
+https://docs.google.com/document/d/1Nsv52MvSjbLb2PCpHlat0gkzw0EvtSgpKHu4mk0MnrA):
+- archive.org/wayback/available?url=U[&timestamp=AAAAMMDD]: 200 {"url": U, "archived_snapshots":
+  {"closest": {"status": "200", "available": true, "url": "http://web.archive.org/web/TS/U",
+  "timestamp": TS}}} when `archive_captures` has U (U -> TS, 14 digits), else 200 {"url": U,
+  "archived_snapshots": {}}.
+- POST web.archive.org/save (form field `url`): with `Authorization: LOW archive_keys` (None by
+  default: every key refused, 401) and `Accept: application/json`, 200 {"url": U, "job_id": ID};
+  without that Accept, an HTML page. `archive_refusal`: 429 (every save answers 429, no JSON) or
+  "daily" (200 {"status": "error", "status_ext": "error:too-many-daily-captures", ...}).
+- GET web.archive.org/save/status/ID (same Authorization): {"status": "pending", "job_id": ID}
+  `archive_pending` times (default 1), then {"status": "success", "job_id": ID, "original_url":
+  U, "timestamp": "20260102030405", "duration_sec": 6.2}; an unknown ID, {"status": "error",
+  "status_ext": "error:job-not-found"}. Saved URLs are in `archive_saved`.
+
 Any other host, by path (a HEAD gets the same status and headers without a body):
 
 | path | answer |
@@ -373,6 +389,12 @@ class PlatformServer:
         self.youtube_key: str | None = None  # the Data API key accepted; None: every key refused
         self.youtube_quota: int | None = None  # Data API requests answered before quotaExceeded
         self.meta_token: str | None = None  # the Graph token accepted; None: every token refused
+        self.archive_captures: dict[str, str] = {}  # availability API: URL -> capture timestamp
+        self.archive_keys: str | None = None  # "clave:secreto" accepted by Save Page Now
+        self.archive_refusal: int | str | None = None  # 429, or "daily": every save refused
+        self.archive_pending = 1  # status polls answered "pending" before "success"
+        self.archive_jobs: dict[str, list] = {}  # job id -> [URL, polls so far]
+        self.archive_saved: list[str] = []  # URLs whose capture succeeded
 
     # scenarios and knobs
 
@@ -484,7 +506,7 @@ class PlatformServer:
             "youtu.be": self._youtube_short, "consent.youtube.com": self._youtube_consent_wall,
             "facebook.com": self._facebook, "fb.watch": self._facebook,
             "googleapis.com": self._youtube_data_api, "graph.facebook.com": self._graph_oembed,
-            "tiktok.com": self._tiktok_oembed, "vm.tiktok.com": self._tiktok_short,
+            "archive.org": self._archive, "tiktok.com": self._tiktok_oembed, "vm.tiktok.com": self._tiktok_short,
             "vt.tiktok.com": self._tiktok_short,
         }
         return handlers.get(re.sub(r"^(?:www|m|mobile|web)\.", "", host), self._web)
@@ -774,6 +796,49 @@ class PlatformServer:
                              "fb_graph_oembed_post_alive_3610333842332884.json")
         embed.update(author_name=YOUTUBE_CHANNEL, author_url=f"https://www.facebook.com/{FACEBOOK_PAGE}")
         return json_answer(embed)
+
+    # the web archive: availability API and Save Page Now 2
+
+    async def _archive(self, request, host, path_qs) -> web.Response:
+        path = urlsplit(path_qs).path
+        if host == "archive.org" and path == "/wayback/available":
+            return self._archive_available(request.query.get("url", ""))
+        if host != "web.archive.org" or not path.startswith("/save"):
+            return self._web_page(host, path)
+        if request.headers.get("Authorization") != f"LOW {self.archive_keys}" or not self.archive_keys:
+            return web.Response(status=401, text="Unauthorized")
+        if "application/json" not in request.headers.get("Accept", ""):
+            return html_page("<html><head><title>Save Page Now</title></head></html>")
+        if path == "/save" and request.method == "POST":
+            return self._archive_save((await request.post()).get("url", ""))
+        return self._archive_status(path.removeprefix("/save/status/"))
+
+    def _archive_available(self, url: str) -> web.Response:
+        stamp = self.archive_captures.get(url)
+        closest = {"closest": {"status": "200", "available": True, "timestamp": stamp,
+                               "url": f"http://web.archive.org/web/{stamp}/{url}"}} if stamp else {}
+        return json_answer({"url": url, "archived_snapshots": closest})
+
+    def _archive_save(self, url: str) -> web.Response:
+        if self.archive_refusal == 429:
+            return web.Response(status=429, text="Too Many Requests")
+        if self.archive_refusal == "daily":
+            return json_answer({"status": "error", "status_ext": "error:too-many-daily-captures",
+                                "message": "You have reached your daily limit."})
+        job_id = f"spn2-{len(self.archive_jobs) + 1:04d}"
+        self.archive_jobs[job_id] = [url, 0]
+        return json_answer({"url": url, "job_id": job_id})
+
+    def _archive_status(self, job_id: str) -> web.Response:
+        job = self.archive_jobs.get(job_id)
+        if job is None:
+            return json_answer({"status": "error", "status_ext": "error:job-not-found"})
+        job[1] += 1
+        if job[1] <= self.archive_pending:
+            return json_answer({"status": "pending", "job_id": job_id})
+        self.archive_saved.append(job[0])
+        return json_answer({"status": "success", "job_id": job_id, "original_url": job[0],
+                            "timestamp": "20260102030405", "duration_sec": 6.2})
 
     # TikTok
 

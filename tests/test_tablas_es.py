@@ -77,7 +77,8 @@ def test_json_reports_list_every_link_with_who_confirmed_it(folder, capsys):
     links = json.loads(out)["reports"][0]["links"]
     assert [link["url"] for link in links] == [*FACEBOOK, TWEET]
     assert list(links[0]) == ["url", "phase", "platform", "status", "reason", "author",
-                              "published_at", "title", "checked_at", "manual", "last_attempt"]
+                              "published_at", "title", "checked_at", "manual", "last_attempt",
+                              "evidence_sha256", "archived_url"]
     assert links[0]["manual"] is None and links[0]["status"] == "unverified"
     assert links[1]["manual"] == {"by": "Ana Analista", "at": "2026-11-29T07:31:00Z",
                                   "note": "visto en el navegador"}

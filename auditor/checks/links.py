@@ -17,7 +17,9 @@ from .subject import INVALID_LINK, NOT_A_POST, POSTS, REFUSED_LINK, Entry, Subje
 
 def broken_links(subject: Subject) -> Iterator[Finding]:
     for entry in _listed_with(subject, BROKEN):
-        yield about_link("broken_link", ERROR, entry, _broken(entry.evidence))
+        finding = about_link("broken_link", ERROR, entry, _broken(entry.evidence))
+        finding.archived_url = entry.evidence.archived_url  # a suggestion: the status stands
+        yield finding
 
 
 def unverified_links(subject: Subject) -> Iterator[Finding]:

@@ -16,7 +16,7 @@ from cosecha.labels import platform_text, reason_text, status_text
 from cosecha.output import (add_output_options, json_text, moment, os_problem, refuse_output,
                             render, visible, write_output)
 from cosecha.platforms.answers import shorten
-from datos import StoreError, evidence, open_store
+from datos import StoreError, archives, evidence, open_store
 
 from ..html import escape, page
 
@@ -84,9 +84,14 @@ def link_history(store, url: str) -> dict | None:
     link = evidence.find_link(store, canonical)
     if link is None:
         return None
+    checks = [check_json(row) for row in evidence.history(store, link["id"])]
+    for capture in archives.captures(store, link["canonical_url"]):
+        # a capture belongs to the check it followed: the latest made by then
+        made = [check for check in checks if check["checked_at"] <= capture["recorded_at"]]
+        if made:
+            made[-1]["archived_url"] = capture["archived_url"]
     return {"url": url, "canonical_url": link["canonical_url"], "platform": link["platform"],
-            "post_id": link["post_id"],
-            "checks": [check_json(row) for row in evidence.history(store, link["id"])]}
+            "post_id": link["post_id"], "checks": checks}
 
 
 def check_json(row: dict) -> dict:
@@ -97,7 +102,7 @@ def check_json(row: dict) -> dict:
         record = {"sha256": row["evidence_sha256"], "media_type": row["media_type"],
                   "size": row["size"], "fields": {name: row["fields"].get(name) for name in FIELDS}}
     return {"checked_at": row["checked_at"], "status": row["status"], "reason": row["reason"],
-            "source": row["source"], "manual": manual, "evidence": record}
+            "source": row["source"], "manual": manual, "evidence": record, "archived_url": None}
 
 
 def kept(found: dict) -> dict[str, dict]:
@@ -144,6 +149,12 @@ def heading(found: dict) -> str:
     return f"Evidencia de {found['canonical_url']} ({platform_text(found['platform'])})"
 
 
+def copies(found: dict) -> list[str]:
+    """The web archive's captures of the link, as people read them."""
+    return [f"Copia en el archivo web tras la verificación del {moment(check['checked_at'])}: "
+            f"{check['archived_url']}" for check in found["checks"] if check["archived_url"]]
+
+
 def closing(found: dict) -> str | None:
     """What a post gone since its last record still shows."""
     standing = next((c for c in reversed(found["checks"]) if c["status"] in CONCLUSIVE), None)
@@ -166,6 +177,7 @@ def render_table(found: dict) -> str:
         blocks.append(Text(f"\nRegistro {sha256} ({visible(record['media_type'])}, "
                            f"{record['size']} bytes)"))
         blocks += [Text(f"  {label}: {visible(value)}") for label, value in field_lines(record)]
+    blocks += [Text("\n" + visible(line)) for line in copies(found)]
     if closing(found):
         blocks.append(Text("\n" + closing(found)))
     return render(blocks, color=False)
@@ -193,6 +205,7 @@ def render_html(found: dict) -> str:
                         for label, value in field_lines(record))
         body.append(f"<h2>Registro <code>{escape(sha256)}</code></h2><p>"
                     f"{escape(record['media_type'])}, {record['size']} bytes</p><dl>{items}</dl>")
+    body += [f"<p>{escape(line)}</p>" for line in copies(found)]
     if closing(found):
         body.append(f"<p>{escape(closing(found))}</p>")
     return page(heading(found), datetime.now().strftime("%d/%m/%Y %H:%M"), body)
