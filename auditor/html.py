@@ -15,9 +15,9 @@ from collections import defaultdict
 from collections.abc import Callable
 from itertools import zip_longest
 
-from cosecha.output import visible
-
-from cosecha.labels import with_last_attempt
+from cosecha.labels import status_text, with_last_attempt
+from cosecha.output import moment, visible
+from cosecha.platforms.answers import shorten
 
 from .checks.spanish import number, plural
 from .compare import verdict_text
@@ -366,12 +366,44 @@ def render_html(audits: list[Audit], *, title: str = "Auditoría de enlaces",
 
 
 def render_report_page(audit: Audit, *, title: str, generated_at: str, summary: str,
-                       is_new: IsNew | None = None) -> str:
+                       is_new: IsNew | None = None, records: dict | None = None) -> str:
     """A nightly run's page of one report; `summary`: the relative address of the run's
-    summary page, which we name."""
+    summary page, which we name; `records`: the fields of the platform's kept records, by
+    sha256."""
     back = f'<p><a href="{escape(summary)}">← Resumen de la auditoría nocturna</a></p>'
     return page(title, generated_at, [back, filters([audit]), verdicts([audit]),
-                                      coverage([audit]), grouped_findings(audit, is_new)])
+                                      coverage([audit]), grouped_findings(audit, is_new),
+                                      links_section(audit, records or {})])
+
+
+LINK_ROW_HEADERS = ("Fase", "Plataforma", "Estado", "Enlace", "Lo que dijo la plataforma")
+RECORD_TEXT_SHOWN = 280  # characters of a post's text; `evidencia --guardar` gives it whole
+
+
+def record_cell(link: dict, records: dict) -> str:
+    """An alive post's kept record (text, author, date, sha256), or a broken one's capture in
+    the web archive; all of it escaped: records are untrusted."""
+    fields = records.get(link["evidence_sha256"]) if link["status"] == "alive" else None
+    parts = []
+    if fields:
+        said = [("texto", shorten(fields.get("text"), RECORD_TEXT_SHOWN)),
+                ("autor", fields.get("author")), ("fecha", moment(fields.get("published_at")))]
+        parts += [f"{escape(label)}: {escape(value)}" for label, value in said if value]
+        parts.append(f'sha256 <code>{escape(link["evidence_sha256"])}</code>')
+    if link["status"] == "broken" and link.get("archived_url"):
+        parts.append(f"copia en el archivo web: {href(link['archived_url'])}")
+    return f'<td class="texto">{"<br>".join(parts)}</td>'
+
+
+def links_section(audit: Audit, records: dict) -> str:
+    """Every link of the report, each with what its platform said (the kept record)."""
+    rows = [f"<tr{data_attributes(report=audit.source, platform=link['platform'])}>"
+            f"{cell(phase_name(link['phase']))}{cell(platform_name(link['platform']))}"
+            f"{cell(status_text(link['status']))}"
+            f'<td class="enlace">{href(link["url"])}</td>{record_cell(link, records)}</tr>'
+            for link in audit.links]
+    return table_html("enlaces", f"Enlaces ({plural(len(rows), 'enlace', 'enlaces')})",
+                      LINK_ROW_HEADERS, rows)
 
 
 def render_nightly_summary(night: dict, *, title: str, generated_at: str) -> str:

@@ -28,7 +28,7 @@ from cosecha.inputs import Entry, InputProblem, reports_in
 from cosecha.progress import platform_progress
 from cosecha.reader.bounded import READ_SECONDS
 from cosecha.schedule import run_order
-from datos import fresh_file
+from datos import evidence, fresh_file
 
 from .checks.spanish import plural
 from .html import render_nightly_summary, render_report_page
@@ -441,15 +441,17 @@ def back_up(store, db_path: Path, keep: int) -> None:
 def audit_reports(store, packed: list[Packed], problems: list[InputProblem], options:
                   NightlyOptions, started_at: str):
     """Each report audited in turn, in the order of their paths (an unreadable one as its
-    finding), with the keys of its links; nothing of one is kept for the next."""
+    finding), with the keys of its links and the fields of the records its links stand on;
+    nothing of one is kept for the next."""
     items = sorted([*packed, *problems], key=lambda item: item.source)
     for item in items:
         if isinstance(item, InputProblem):
-            yield unreadable_audit(item, started_at), []
+            yield unreadable_audit(item, started_at), [], {}
             continue
         read = item.read()
-        yield audit_one(store, read, accounts=options.accounts,
-                        window_days=options.window_days), link_keys(read.report)
+        audit = audit_one(store, read, accounts=options.accounts, window_days=options.window_days)
+        records = evidence.fields_of(store, (link["evidence_sha256"] for link in audit.links))
+        yield audit, link_keys(read.report), records
 
 
 def publish_reports(night: Night, reports, out: Path, stem: str, started_at: str,
@@ -459,11 +461,12 @@ def publish_reports(night: Night, reports, out: Path, stem: str, started_at: str
     pages = out / stem
     pages.mkdir()
     stream = JsonStream(out / f"{stem}.json", {"generated_at": started_at, "folder": folder})
-    for index, (audit, links) in enumerate(reports, 1):
+    for index, (audit, links, records) in enumerate(reports, 1):
         name = page_file(index, audit.source)
         write_atomically(pages / name, render_report_page(
             audit, title=f"{audit.source} · auditoría nocturna del {started_at[:10]}",
-            generated_at=started_at, summary=f"../{stem}.html", is_new=night.is_new))
+            generated_at=started_at, summary=f"../{stem}.html", is_new=night.is_new,
+            records=records))
         data = audit.to_dict()
         stream.add(data)
         night.add(audit, data, links, f"{stem}/{name}")

@@ -66,3 +66,12 @@ def body(store: Store, sha256: str) -> bytes:
     with translated_errors():
         row = store.db.execute("SELECT body FROM evidence WHERE sha256 = ?", (sha256,)).fetchone()
     return zlib.decompress(row[0])
+
+
+def fields_of(store: Store, shas) -> dict[str, dict]:
+    """The fields read from each of these records, by sha256."""
+    wanted = sorted({sha for sha in shas if sha})
+    rows = store._all(f"SELECT sha256, fields FROM evidence WHERE sha256 IN "
+                      f"({', '.join('?' * len(wanted))})", wanted) if wanted else []
+    return {row["sha256"]: stored_json(row["fields"], f"los campos del registro {row['sha256']}")
+            for row in rows}

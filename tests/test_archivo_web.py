@@ -134,3 +134,26 @@ def test_archivar_max_bounds_the_saves_of_a_run(plataformas, db, keys, capsys):
     harvest(capsys, plataformas, db, URL, URL2, "--archivar", "--archivar-max", "1",
             "--credenciales", keys)
     assert plataformas.archive_saved == [URL]
+
+
+def test_the_nightly_report_page_shows_each_record_escaped_and_each_capture(
+        plataformas, db, tmp_path, capsys):
+    folder, out = tmp_path / "informes", tmp_path / "paginas"
+    folder.mkdir()
+    (folder / "informe.txt").write_text(f"Fase 1: Difusión\nX: 2 publicaciones\n{URL}\n{URL2}\n",
+                                        encoding="utf-8")
+    plataformas.x(POST, "hostile")
+    harvest(capsys, plataformas, db, URL2)
+    plataformas.x(OTHER, "deleted")
+    plataformas.archive_captures[URL2] = STAMP
+    run(auditor, capsys, "nocturno", folder, "--db", db, "--salida-dir", out, "--remap",
+        plataformas.remap, "--reintentos", "0", "--refrescar")
+    [report_page] = (out / next(p.name for p in out.iterdir() if p.is_dir())).iterdir()
+    page = report_page.read_text(encoding="utf-8")
+    with sqlite3.connect(db) as conn:
+        [(sha,)] = conn.execute("SELECT checks.evidence_sha256 FROM checks JOIN links ON "
+                                f"links.id = link_id WHERE canonical_url = '{URL}'").fetchall()
+    assert "texto: &lt;script&gt;alert(&#x27;registro&#x27;)&lt;/script&gt;AAA" in page
+    assert "<script>alert" not in page and "A" * 300 not in page  # 280 characters at most
+    assert "autor: CNE_StaElena" in page and f"<code>{sha}</code>" in page
+    assert f'copia en el archivo web: <a href="https://web.archive.org/web/{STAMP}/{URL2}"' in page
