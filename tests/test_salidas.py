@@ -257,6 +257,10 @@ SITUATIONS = {
         "auditor acta", "--verificar", "0" * 64, "--db", t / "db"))[1],
     ("auditor acta", 2): lambda t, p: (audited(t, p, "alive"), run(
         "auditor acta", S000, "--db", t / "db"))[1],
+    ("auditor evidencia", 0): lambda t, p: (audited(t, p, "alive"), run(
+        "auditor evidencia", POST, "--db", t / "db", "--formato", "json"))[1],
+    ("auditor evidencia", 2): lambda t, p: (audited(t, p, "alive"), run(
+        "auditor evidencia", "https://x.com/otra/status/1", "--db", t / "db"))[1],
     ("auditor nocturno", 0): lambda t, p: nightly(t, p, "alive"),
     ("auditor nocturno", 1): lambda t, p: nightly(t, p, "alive", "deleted"),
     ("auditor nocturno", 2): lambda t, p: run("auditor nocturno", t / "no-esta", "--db", t / "db"),
@@ -267,7 +271,8 @@ def test_the_readme_documents_each_code_each_command_gives_and_no_other():
     documented = readme_exit_codes()
     assert documented.keys() == {"cosecha", "auditor leer", "auditor revisar",
                                  "auditor pendientes", "auditor confirmar", "auditor resumen",
-                                 "auditor nocturno", "auditor explorar", "auditor acta"}
+                                 "auditor nocturno", "auditor explorar", "auditor acta",
+                                 "auditor evidencia"}
     assert documented == {command: {code for name, code in SITUATIONS if name == command}
                           for command in documented}
 
