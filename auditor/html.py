@@ -65,7 +65,8 @@ select{max-width:100%}
 .grafico{display:inline-block;margin:.5rem 1rem .5rem 0;max-width:100%;overflow-x:auto}
 a{color:#0645ad;word-break:break-all}
 /* links break anywhere, so a table squeezed on a phone would shrink them to one letter */
-td.enlace{min-width:14rem}td.texto{min-width:10rem}
+td.enlace{min-width:14rem}td.texto{min-width:10rem;overflow-wrap:anywhere}
+td.texto code{word-break:break-all}  /* a sha256 is one 64-letter word */
 @media print{th{cursor:default}.filtros{display:none}a{color:#000}
   tr.oculta{display:table-row!important}
   /* paper does not scroll: tables must fit the page */
