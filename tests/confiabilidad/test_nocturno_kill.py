@@ -17,7 +17,7 @@ from datos import open_store
 from .nocturno_comun import (count, half_written_checks, has_table, integrity, per_report,
                              rows, rows_at_least, run_nightly, start_nightly, write_folder)
 
-pytestmark = pytest.mark.lento
+pytestmark = [pytest.mark.lento, pytest.mark.a_solas]  # kills land by the clock
 
 REPORTS = 30
 FAST = ("--reintentos", "1", "--timeout", "2")
