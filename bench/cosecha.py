@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/cosecha.py [--enlaces 2000] [--latencia 0.05] [--sin-linkchecker]
 
-The server (tests/plataformas_locales.py) runs in a process of its own, so that it takes no
+The server (tests/local_platforms.py) runs in a process of its own, so that it takes no
 interpreter time from the harvester, and answers every request after `--latencia` seconds. The links: X statuses, YouTube videos, Facebook share links (a login
 redirect, as robots see them: two requests each, unverified) and pages on 20 web hosts, about
 5% of X, YouTube and web ones deleted or missing. The politeness bound is what no polite
@@ -47,7 +47,7 @@ from aiohttp import web
 # this file's own folder comes first on sys.path, and its name would shadow the package
 sys.path[0] = str(Path(__file__).resolve().parent.parent / "tests")
 
-from plataformas_locales import PlatformServer  # noqa: E402
+from local_platforms import PlatformServer  # noqa: E402
 
 from cosecha.credentials import Credentials, Secret  # noqa: E402
 from cosecha.harvest import Harvester, HarvestOptions, Outcome, targets_for  # noqa: E402

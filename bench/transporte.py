@@ -2,7 +2,7 @@
 
     .venv/bin/python bench/transporte.py [--peticiones 1000] [--concurrencia 64] [--latencia 0.05]
 
-N GETs to one origin of the local platform server (tests/plataformas_locales.py, in a process
+N GETs to one origin of the local platform server (tests/local_platforms.py, in a process
 of its own so that it takes no interpreter time from the client), each answered after L
 seconds, at most C in flight: the bound is N·L/C. Plain
 `httpx.AsyncClient` queues badly under concurrency (encode/httpx#3215); the aiohttp transport
@@ -25,7 +25,7 @@ from httpx_aiohttp import AiohttpTransport
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
-from plataformas_locales import PlatformServer  # noqa: E402
+from local_platforms import PlatformServer  # noqa: E402
 
 
 async def timed_gets(client: httpx.AsyncClient, urls: list[str], concurrency: int) -> float:

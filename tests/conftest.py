@@ -1,4 +1,4 @@
-"""Fixtures shared by every test: the local platform server (tests/plataformas_locales.py, whose
+"""Fixtures shared by every test: the local platform server (tests/local_platforms.py, whose
 docstring tables say how each platform answers), started once per session on a free port."""
 
 import os
@@ -9,13 +9,13 @@ import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
 # the loopback-only guard, here and in every process a test starts
-_GUARD = Path(__file__).parent / "solo_local"
+_GUARD = Path(__file__).parent / "loopback_only"
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_GUARD),
                                                          os.environ.get("PYTHONPATH")]))
 sys.path.insert(0, str(_GUARD))
-import solo_loopback  # noqa: E402,F401
+import loopback_guard  # noqa: E402,F401
 
-from plataformas_locales import PlatformServer  # noqa: E402
+from local_platforms import PlatformServer  # noqa: E402
 
 
 @pytest.fixture(scope="session")

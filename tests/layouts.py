@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from pathlib import Path
 
-from documentos import docx_bytes, pdf_bytes
+from documents import docx_bytes, pdf_bytes
 
 LABELS = {"x": "X", "facebook": "Facebook", "youtube": "YouTube"}
 CHANNEL = "https://www.youtube.com/@CNEEcuadorOficial"  # shown over video links in the PDF

@@ -191,7 +191,7 @@ def test_the_pdf_layout_is_what_pypdf_reads_of_a_word_export():
     """Cells on one baseline read as one line; a wrapped address has an annotation per piece."""
     from pypdf import PdfReader
 
-    from documentos import pdf_bytes
+    from documents import pdf_bytes
 
     channel, video = "https://www.youtube.com/@CNEEcuadorOficial", "https://youtu.be/FVxRBZKWRe4"
     page = PdfReader(io.BytesIO(pdf_bytes([[("table", [

@@ -1,4 +1,4 @@
-"""Platform checks against a fake internet serving the captured answers in tests/capturas/.
+"""Platform checks against a fake internet serving the captured answers in tests/captures/.
 
 Where no capture exists (Facebook pages, some tombstones) the answer is built from the facts in
 shared/plataformas.md, and the test says so.
@@ -18,7 +18,7 @@ from cosecha.platforms import by_name, identify
 from cosecha.platforms.base import Reply, Unreachable
 from cosecha.platforms.x import syndication_token
 
-CAPTURES = Path(__file__).parent / "capturas"
+CAPTURES = Path(__file__).parent / "captures"
 JSON = {"content-type": "application/json; charset=utf-8"}
 HTML = {"content-type": "text/html; charset=utf-8"}
 

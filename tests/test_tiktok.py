@@ -2,7 +2,7 @@
 server. Alive with author and title; no answer TikTok does not document as "gone" is broken."""
 
 from datos import open_store
-from test_integracion_cosecha import cosecha
+from test_harvest_integration import cosecha
 
 
 def video(video_id: str) -> str:

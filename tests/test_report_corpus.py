@@ -1,4 +1,4 @@
-"""The report corpus (tests/informes/): each report read and audited as its answer key says.
+"""The report corpus (tests/report_corpus/): each report read and audited as its answer key says.
 
 Every `<name>.esperado.json` beside a report gives the phases in order (kind, key, claims as
 (platform, count, approximate, covers), links per platform) and the EXACT multiset of count
@@ -20,7 +20,7 @@ from auditor.model import Evidence
 from cosecha.reader import read_report
 from cosecha.reader.extract import extract_bytes, extract_path
 
-CORPUS = Path(__file__).resolve().parent / "informes"
+CORPUS = Path(__file__).resolve().parent / "report_corpus"
 SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "informes"
 KEYS = sorted(CORPUS.glob("*.esperado.json"))
 COUNT_CODES = {"count_mismatch", "missing_evidence", "total_mismatch", "breakdown_mismatch",
@@ -131,19 +131,19 @@ def test_the_corpus_covers_every_format_and_both_outcomes():
     assert all(k["descripcion"].strip() for k in keys.values())
 
 
-def _construir():
-    spec = importlib.util.spec_from_file_location("construir", CORPUS / "construir.py")
+def _build_module():
+    spec = importlib.util.spec_from_file_location("build", CORPUS / "build.py")
     module = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(module)
     return module
 
 
-def test_built_documents_are_what_construir_builds():
-    construir = _construir()
-    names = [*construir.DOCX, *construir.PDF]
+def test_built_documents_are_what_the_corpus_script_builds():
+    build = _build_module()
+    names = [*build.DOCX, *build.PDF]
     assert sorted(names) == sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".docx", ".pdf"))
     for name in names:
-        rebuilt = extract_bytes(construir.build(name), Path(name).suffix[1:])
+        rebuilt = extract_bytes(build.build(name), Path(name).suffix[1:])
         committed = extract_path(CORPUS / name)
         assert (rebuilt.lines, rebuilt.link_targets) == (committed.lines, committed.link_targets), name
 

@@ -1,8 +1,8 @@
 """Builds the corpus's .docx and .pdf reports from block lists and writes them beside this file.
 
-    .venv/bin/python tests/informes/construir.py
+    .venv/bin/python tests/report_corpus/build.py
 
-Blocks as in tests/documentos.py: a .docx is one list of blocks, a .pdf a list of pages (each a
+Blocks as in tests/documents.py: a .docx is one list of blocks, a .pdf a list of pages (each a
 list of blocks). The built files are committed so a person can open them; the corpus test checks
 that rebuilding gives the same extracted text.
 """
@@ -15,7 +15,7 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
-from documentos import docx_bytes, pdf_bytes  # noqa: E402
+from documents import docx_bytes, pdf_bytes  # noqa: E402
 
 
 def links(label: str, *urls: str) -> list[tuple[str, str]]:

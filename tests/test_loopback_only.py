@@ -6,7 +6,7 @@ import sys
 
 import pytest
 
-from solo_loopback import REFUSED, _loopback
+from loopback_guard import REFUSED, _loopback
 
 PROBE = "import socket; print(socket.socket.connect.__qualname__)"
 

@@ -15,7 +15,7 @@ from odfdo import Cell, Document, Header, Link, Paragraph, Row, Table
 
 from cosecha.reader import ReadError, read_report
 from cosecha.reader.extract import extract_bytes
-from documentos import docx_bytes
+from documents import docx_bytes
 
 X1 = "https://x.com/CNE_StaElena/status/1935399367130657167"
 X2 = "https://x.com/CNE_StaElena/status/1935399367130657177"
@@ -40,7 +40,7 @@ BLOCKS = [
 ]
 
 
-# --- .odt written with odfdo, from the blocks tests/documentos.py writes as .docx -----------
+# --- .odt written with odfdo, from the blocks tests/documents.py writes as .docx -----------
 
 
 def odt_bytes(blocks: list[tuple]) -> bytes:

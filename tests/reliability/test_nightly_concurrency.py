@@ -11,7 +11,7 @@ import time
 
 import pytest
 
-from .nocturno_comun import (count, half_written_checks, integrity, per_report, rows,
+from .nightly_common import (count, half_written_checks, integrity, per_report, rows,
                              rows_at_least, run_nightly, start_nightly, write_folder)
 
 pytestmark = pytest.mark.lento

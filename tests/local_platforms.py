@@ -4,7 +4,7 @@ Reached through the product's own seam, `--remap REMAP` with
 `REMAP = '^https?://([^/]+)/?(.*)$ http://127.0.0.1:PORT/\\1/\\2'` (the `remap` property), so a
 request arrives as `/{platform host}/{path and query}`. Redirects name platform hosts (absolute
 `https://...` URLs), as the platforms do: the client remaps every hop itself. Bodies come from
-the real captures in tests/capturas/ where one exists; Facebook's post pages, of which no capture
+the real captures in tests/captures/ where one exists; Facebook's post pages, of which no capture
 exists, are built from the facts in shared/plataformas.md.
 
 Use: `server = PlatformServer().start()` (tests get it as the `plataformas` fixture), then
@@ -168,7 +168,7 @@ from urllib.parse import parse_qs, quote, urlsplit
 
 from aiohttp import web
 
-CAPTURES = Path(__file__).parent / "capturas"
+CAPTURES = Path(__file__).parent / "captures"
 REMAP_PATTERN = r"^https?://([^/]+)/?(.*)$"
 SNOWFLAKE_EPOCH_MS = 1288834974657
 

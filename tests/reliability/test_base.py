@@ -13,7 +13,7 @@ from sqlite_utils import Database
 
 from datos.migrations import MIGRATIONS, NAMES
 
-from .nocturno_comun import FIRST_X_ID, count, integrity, rows, run_nightly
+from .nightly_common import FIRST_X_ID, count, integrity, rows, run_nightly
 
 pytestmark = pytest.mark.lento
 

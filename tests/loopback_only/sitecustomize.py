@@ -1,3 +1,3 @@
 """Started with every Python process the tests run (see tests/conftest.py)."""
 
-import solo_loopback  # noqa: F401
+import loopback_guard  # noqa: F401

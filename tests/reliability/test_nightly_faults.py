@@ -8,7 +8,7 @@ import time
 
 import pytest
 
-from .nocturno_comun import FIRST_X_ID, findings_of, rows, run_nightly
+from .nightly_common import FIRST_X_ID, findings_of, rows, run_nightly
 
 pytestmark = pytest.mark.lento
 

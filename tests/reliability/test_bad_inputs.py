@@ -15,7 +15,7 @@ from test_formats import PDF_PAGES, make_docx, make_pdf
 
 from cosecha.reader import extract
 
-from .nocturno_comun import FIRST_X_ID, PROSE, latest_page, per_report, run_nightly
+from .nightly_common import FIRST_X_ID, PROSE, latest_page, per_report, run_nightly
 
 pytestmark = pytest.mark.lento
 

@@ -15,8 +15,8 @@ import pytest
 from auditor.cli import main as auditor_main
 from datos import open_store
 
-from confiabilidad.nocturno_comun import FIRST_X_ID, nightly_command
-from confiabilidad.test_base import assert_refused, digest
+from reliability.nightly_common import FIRST_X_ID, nightly_command
+from reliability.test_base import assert_refused, digest
 
 SECRET_ID = FIRST_X_ID + 999
 OLD_STAMPS = ("20200101T000000", "20200102T000000", "20200103T000000")

@@ -14,7 +14,7 @@ import pytest
 from auditor.nightly import LOCK_SUFFIX
 from datos import open_store
 
-from .nocturno_comun import (count, half_written_checks, has_table, integrity, per_report,
+from .nightly_common import (count, half_written_checks, has_table, integrity, per_report,
                              rows, rows_at_least, run_nightly, start_nightly, write_folder)
 
 pytestmark = [pytest.mark.lento, pytest.mark.a_solas]  # kills land by the clock

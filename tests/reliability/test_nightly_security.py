@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from .nocturno_comun import FIRST_X_ID, rows, run_nightly
+from .nightly_common import FIRST_X_ID, rows, run_nightly
 
 pytestmark = pytest.mark.lento
 

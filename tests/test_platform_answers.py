@@ -4,7 +4,7 @@ counting the requests the server received for each link."""
 
 import pytest
 
-from test_integracion_cosecha import cosecha, tweet
+from test_harvest_integration import cosecha, tweet
 
 # kind -> the verdict when the texts are in a language the adapter knows (en, es), and when they
 # are not (pt): where a field decides, the same; where only words tell, unexpected, never broken
