@@ -10,12 +10,12 @@ inserted above.
 from __future__ import annotations
 
 import fcntl
+import hashlib
 import json
 import os
 import pickle
 import re
 import shutil
-import sys
 import time
 import zlib
 from contextlib import contextmanager, suppress
@@ -47,8 +47,9 @@ PAGE_NAME = re.compile(r"auditoria-(?P<day>\d{4}-\d{2}-\d{2})(?:-(?P<time>\d{6})
 REPORT_PAGE = re.compile(r"\d{4,}-[A-Za-z0-9._-]*\.html(?:\.parcial)?")
 PARTIAL = ".parcial"
 READ_BATCH = 250  # reports read at once: the reading workers start once per batch
-# how a stored state identifies findings; states stored before issue 10 have none
-IDENTITY = 2
+# how a stored state identifies findings (3: a digest of each finding's identity); a state
+# stored another way is a baseline
+IDENTITY = 3
 ALARMS = ("broken", "errors", "unreadable")
 BASELINE_TEXT = "Primera auditoría con este formato: línea de base, sin alarmas"
 FIRST_TEXT = "Primera auditoría nocturna de esta carpeta"
@@ -111,17 +112,16 @@ class Identities:
     def report(self, audit: Audit) -> str:
         return Path(os.path.relpath(audit.source, self.folder)).as_posix()
 
-    def finding(self, audit: Audit, finding: Finding) -> tuple:
+    def finding(self, audit: Audit, finding: Finding) -> str:
         return self.named(self.report(audit), finding)
 
     @staticmethod
-    def named(report: str, finding: Finding) -> tuple:
-        """A finding's identity once its report's name is known (one name for all of them)."""
-        return (report, finding.code, finding.phase, finding.platform, finding.url)
-
-
-def shared(part):
-    return sys.intern(part) if isinstance(part, str) else part
+    def named(report: str, finding: Finding) -> str:
+        """A finding's identity once its report's name is known: report, code, phase, platform
+        and link, as a short digest (a national run holds 100,000 of them, twice)."""
+        parts = (report, finding.code, finding.phase, finding.platform, finding.url)
+        text = "\x1f".join("" if part is None else part for part in parts)
+        return hashlib.blake2b(text.encode(), digest_size=12).hexdigest()
 
 
 @dataclass
@@ -141,13 +141,12 @@ class Known:
             return cls()
         if previous.get("identity") != IDENTITY:
             return cls(previous["started_at"], baseline=True)
-        # the same report, code or platform is one string, not one per finding
-        stored = [(tuple(map(shared, key[:5])), key[5]) for key in previous["findings"]]
+        stored = previous["findings"]
         return cls(previous["started_at"], False, frozenset(previous["reports"]),
                    frozenset(key for key, _ in stored),
                    frozenset(key for key, severity in stored if severity == ERROR))
 
-    def is_new(self, key: tuple) -> bool:
+    def is_new(self, key: str) -> bool:
         return self.previous_run is not None and not self.baseline and key not in self.findings
 
 
@@ -366,7 +365,7 @@ class Night:
     def __init__(self, names: Identities, known: Known, changed: list[dict]):
         self.names, self.known = names, known
         self.reports: list[str] = []
-        self.findings: set[tuple] = set()
+        self.findings: set[tuple[str, str]] = set()  # (identity, severity)
         self.totals: dict[str, dict] = {}
         self.rows: list[dict] = []
         self.fresh = 0
@@ -383,7 +382,7 @@ class Night:
         name = self.names.report(audit)
         self.reports.append(name)
         keys = [(self.names.named(name, f), f) for f in audit.findings]
-        self.findings.update((*key, f.severity) for key, f in keys)
+        self.findings.update((key, f.severity) for key, f in keys)
         fresh = sum(self.known.is_new(key) for key, _ in keys)
         self.fresh += fresh
         self.totals = add_totals(self.totals, platform_totals([data]))
@@ -413,7 +412,7 @@ class Night:
         return {
             "identity": IDENTITY,
             "reports": sorted(self.reports),
-            "findings": sorted(self.findings, key=lambda key: [part or "" for part in key]),
+            "findings": sorted(self.findings),
             "totals": self.totals,
             "history": [{"started_at": started_at, "totals": self.totals}, *earlier][:keep],
         }
