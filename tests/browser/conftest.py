@@ -99,7 +99,7 @@ def nocturno(servidor_sesion, tmp_path_factory) -> Nightly:
     return Nightly(out, json.loads((out / "ultimo.json").read_text(encoding="utf-8")))
 
 
-@pytest.fixture(scope="session")
+@pytest.fixture(scope="module")  # Playwright's loop runs while it is open: not beside others
 def navegador():
     sync_api = pytest.importorskip(
         "playwright.sync_api", reason="falta Playwright: pip install -e '.[navegador]'")
