@@ -241,7 +241,10 @@ def where_item(finding: Finding, new: bool) -> str:
             f"{escape(NEW_MARK) if new else ''}{copy}</li>")
 
 
-def group_row(source: str, group: list[Finding], marks: list[bool]) -> str:
+def group_row(source: str, group: list[Finding], marks: list[bool],
+              named: bool = False) -> str:
+    """One group of findings as a row; `named`: the row starts with its report (a page of
+    several reports)."""
     first, new = group[0], any(marks)
     if first.url:
         where = ('<ul class="enlaces">' + "".join(map(where_item, group, marks)) + "</ul>")
@@ -251,7 +254,8 @@ def group_row(source: str, group: list[Finding], marks: list[bool]) -> str:
     message = with_last_attempt(first.message, first.last_attempt if len(group) == 1 else None)
     attributes = data_attributes(report=source, platform=first.platform or "",
                                  severity=first.severity, nuevo="sí" if new else None)
-    cells = [cell(SEVERITY_MARK[first.severity] + (NEW_MARK if new else "")), cell(phase),
+    cells = [cell(source)] * named + [
+             cell(SEVERITY_MARK[first.severity] + (NEW_MARK if new else "")), cell(phase),
              cell(platform_name(first.platform)), cell(message, "texto"),
              cell(len(group) if first.url else ""), f'<td class="enlace">{where}</td>']
     return f'<tr class="fila-hallazgo{" nuevo" if new else ""}"{attributes}>{"".join(cells)}</tr>'
@@ -361,9 +365,35 @@ def history_section(history) -> str:
 
 
 def render_html(audits: list[Audit], *, title: str = "Auditoría de enlaces",
-                generated_at: str) -> str:
-    return page(title, generated_at,
-                [filters(audits), verdicts(audits), coverage(audits), findings(audits)])
+                generated_at: str, detail: bool = False) -> str:
+    """`auditor revisar`'s page: findings grouped (`detail`: one row each), then each report's
+    links, one collapsible table per phase."""
+    found = findings(audits) if detail else grouped_across(audits)
+    return page(title, generated_at, [filters(audits), verdicts(audits), coverage(audits),
+                                      found, links_by_phase(audits)])
+
+
+def grouped_across(audits: list[Audit]) -> str:
+    rows = [group_row(audit.source, group, [False] * len(group), named=True)
+            for audit in audits for group in finding_groups(audit.findings)]
+    count = sum(len(audit.findings) for audit in audits)
+    title = f"Hallazgos ({plural(count, 'hallazgo', 'hallazgos')})"
+    return table_html("hallazgos", title, ("Informe", *GROUP_HEADERS), rows) + archived(audits)
+
+
+def links_by_phase(audits: list[Audit]) -> str:
+    """Each report's links, a collapsible table per phase, with what the platform said."""
+    parts = []
+    for audit in audits:
+        phases: dict[str, list[dict]] = {}
+        for link in audit.links:
+            phases.setdefault(link["phase"], []).append(link)
+        for phase, links in phases.items():
+            title = (f"{audit.source} · {phase_name(phase)}: "
+                     f"{plural(len(links), 'enlace', 'enlaces')}")
+            table = links_table(f"enlaces-{len(parts) + 1}", title, audit, links, {})
+            parts.append(f"<details><summary>{escape(title)}</summary>{table}</details>")
+    return "<section><h2>Enlaces por fase</h2>" + "".join(parts) + "</section>" if parts else ""
 
 
 def render_report_page(audit: Audit, *, title: str, generated_at: str, summary: str,
@@ -382,29 +412,40 @@ RECORD_TEXT_SHOWN = 280  # characters of a post's text; `evidencia --guardar` gi
 
 
 def record_cell(link: dict, records: dict) -> str:
-    """An alive post's kept record (text, author, date, sha256), or a broken one's capture in
-    the web archive; all of it escaped: records are untrusted."""
-    fields = records.get(link["evidence_sha256"]) if link["status"] == "alive" else None
+    """An alive post's kept record (text, author, date, sha256) or, without it at hand, what
+    its check read; a broken one's capture in the web archive. All escaped: untrusted."""
+    kept = records.get(link.get("evidence_sha256")) if link["status"] == "alive" else None
     parts = []
-    if fields:
-        said = [("texto", shorten(fields.get("text"), RECORD_TEXT_SHOWN)),
-                ("autor", fields.get("author")), ("fecha", moment(fields.get("published_at")))]
-        parts += [f"{escape(label)}: {escape(value)}" for label, value in said if value]
+    if kept:
+        parts += _said([("texto", shorten(kept.get("text"), RECORD_TEXT_SHOWN)),
+                        ("autor", kept.get("author")), ("fecha", moment(kept.get("published_at")))])
         parts.append(f'sha256 <code>{escape(link["evidence_sha256"])}</code>')
+    elif link["status"] == "alive":
+        parts += _said([("título", link.get("title")), ("autor", link.get("author")),
+                        ("fecha", moment(link.get("published_at")))])
     if link["status"] == "broken" and link.get("archived_url"):
         parts.append(f"copia en el archivo web: {href(link['archived_url'])}")
     return f'<td class="texto">{"<br>".join(parts)}</td>'
 
 
+def _said(pairs: list[tuple[str, str | None]]) -> list[str]:
+    return [f"{escape(label)}: {escape(value)}" for label, value in pairs if value]
+
+
 def links_section(audit: Audit, records: dict) -> str:
     """Every link of the report, each with what its platform said (the kept record)."""
+    title = f"Enlaces ({plural(len(audit.links), 'enlace', 'enlaces')})"
+    return links_table("enlaces", title, audit, audit.links, records)
+
+
+def links_table(identifier: str, title: str, audit: Audit, links: list[dict],
+                records: dict) -> str:
     rows = [f"<tr{data_attributes(report=audit.source, platform=link['platform'])}>"
             f"{cell(phase_name(link['phase']))}{cell(platform_name(link['platform']))}"
             f"{cell(status_text(link['status']))}"
             f'<td class="enlace">{href(link["url"])}</td>{record_cell(link, records)}</tr>'
-            for link in audit.links]
-    return table_html("enlaces", f"Enlaces ({plural(len(rows), 'enlace', 'enlaces')})",
-                      LINK_ROW_HEADERS, rows)
+            for link in links]
+    return table_html(identifier, title, LINK_ROW_HEADERS, rows)
 
 
 def render_nightly_summary(night: dict, *, title: str, generated_at: str) -> str:

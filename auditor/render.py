@@ -202,7 +202,7 @@ def render_audits(audits: list[Audit], fmt: str, *, color: bool = False,
     if fmt == "markdown":
         return audits_markdown(audits, options)
     if fmt == "html":
-        return render_html(audits, generated_at=now_iso())
+        return render_html(audits, generated_at=now_iso(), detail=options.detail)
     return audits_rich(audits, options, color) if fmt == "tabla" else unknown(fmt)
 
 

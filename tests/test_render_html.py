@@ -197,7 +197,7 @@ def test_coverage_cells_hold_the_numbers_and_mark_broken_and_unverified():
 
 
 def test_findings_show_severity_in_words_not_colour_alone():
-    rows = body_rows(parse(page()), "hallazgos")
+    rows = body_rows(parse(page(detail=True)), "hallazgos")
     assert [cells(r)[1] for r in rows] == ["✗ error", "✗ error", "i información",
                                           "i información", "! advertencia"]
     assert cells(rows[1])[2:] == ["44", "A", "X", "Enlace roto: eliminado por su autor",
@@ -251,6 +251,21 @@ def test_history_chart_is_inline_svg_with_one_bar_per_run_and_patterns():
 def test_a_page_without_previous_runs_has_no_changes_or_chart():
     document = parse(page())
     assert not [n for n in document.walk() if n.attrs.get("id") in ("cambios", "historial")]
+
+
+def test_findings_are_grouped_and_each_report_lists_its_links_per_phase_collapsed():
+    document = parse(page())
+    rows = body_rows(document, "hallazgos")
+    assert [cells(r)[:2] for r in rows][:2] == [["informes/santa-elena.txt", "✗ error"]] * 2
+    assert all(len(cells(r)) == 7 for r in rows)  # the report, then a group per row
+    first, *rest = audits()
+    first.links = [{"url": DELETED_TWEET, "phase": "A", "platform": "x", "status": "broken"},
+                   {"url": "https://youtu.be/eiHXASgRTcA", "phase": "D", "platform": "youtube",
+                    "status": "alive", "title": "<b>Rendición</b>", "author": "@cne"}]
+    text = page([first, *rest])
+    assert text.count("<details><summary>") == 2  # phases A and D, collapsed
+    [video] = body_rows(parse(text), "enlaces-2")
+    assert cells(video)[4] == "título: <b>Rendición</b>autor: @cne"  # shown as text
 
 
 def test_revisar_html_format_is_this_page():
