@@ -1,7 +1,10 @@
-"""The nightly pages at scale in a real Chromium: a summary of 200 reports of 50 links each
-(the bench, `bench/escala.py`, measures 2,000), a report's page reached from it by its link,
-findings grouped, and back; nothing leaves the pages."""
+"""The nightly pages at scale in a real Chromium: a summary of reports of 50 links each, a
+report's page reached from it by its link, findings grouped, and back; nothing leaves the pages.
 
+CI opens 200 reports (10,000 links) to keep the suite under five minutes; the national scale of
+issue 13, 2,000 reports (100,000 links), is `COSECHA_ESCALA_INFORMES=2000` (about 50 s)."""
+
+import os
 import subprocess
 import sys
 
@@ -13,7 +16,7 @@ from .conftest import open_page
 
 pytestmark = pytest.mark.lento
 
-REPORTS, LINKS = 200, 50
+REPORTS, LINKS = int(os.environ.get("COSECHA_ESCALA_INFORMES", "200")), 50
 MB = 2**20
 
 
@@ -31,7 +34,8 @@ def escala(tmp_path_factory):
 
 def test_the_summary_opens_and_a_report_page_is_one_click_away_and_back(navegador, escala):
     summary = escala / "ultimo.html"
-    assert summary.stat().st_size < REPORTS * 2 * MB / 2000  # on course for 2 MB at 2,000
+    assert summary.stat().st_size < 2 * MB
+    assert max(p.stat().st_size for p in escala.glob("*/*.html")) < 2 * MB
     opened = open_page(navegador, summary.as_uri())
     page = opened.page
     rows = page.locator("#informes tbody tr[data-report]")

@@ -288,7 +288,7 @@ def test_the_nightly_run_over_every_hostile_report_publishes_and_audits_the_good
     out = tmp_path / "publicado"
     run = subprocess.run([sys.executable, "-m", "auditor.cli", "nocturno", str(folder), "--db",
                           str(tmp_path / "c.db"), "--sin-red", "--salida-dir", str(out),
-                          "--limite-lectura", "10"], capture_output=True, text=True)
+                          "--limite-lectura", "5"], capture_output=True, text=True)
     assert run.returncode in (0, 1) and "Traceback" not in run.stderr, run.stderr
     published = json.loads((out / "ultimo.json").read_text(encoding="utf-8"))
     audits = {report["source"].rsplit("/", 1)[-1]: report for report in published["reports"]}
