@@ -11,6 +11,7 @@ import asyncio
 import ipaddress
 import re
 import socket
+import threading
 import unicodedata
 from typing import Protocol
 from urllib.parse import urlsplit
@@ -33,8 +34,33 @@ class Resolver(Protocol):
 
 class SystemResolver:
     async def resolve(self, host: str) -> list[str]:
-        infos = await asyncio.get_running_loop().getaddrinfo(host, None, type=socket.SOCK_STREAM)
+        infos = await _lookup(host)
         return [info[4][0] for info in infos]
+
+
+async def _lookup(host: str) -> list:
+    """getaddrinfo in a daemon thread of its own: a resolver that drops queries can hold a
+    lookup for seconds after the run has its answer, and the loop's executor would keep the
+    process from exiting until then."""
+    loop = asyncio.get_running_loop()
+    answer = loop.create_future()
+
+    def settle(outcome, error) -> None:
+        if not answer.done():
+            answer.set_exception(error) if error else answer.set_result(outcome)
+
+    def lookup() -> None:
+        try:
+            outcome, error = socket.getaddrinfo(host, None, type=socket.SOCK_STREAM), None
+        except OSError as problem:
+            outcome, error = None, problem
+        try:
+            loop.call_soon_threadsafe(settle, outcome, error)
+        except RuntimeError:  # the loop is closed: nobody waits for this answer any more
+            pass
+
+    threading.Thread(target=lookup, name=f"dns {host}", daemon=True).start()
+    return await answer
 
 
 def _ip(text: str) -> ipaddress.IPv4Address | ipaddress.IPv6Address | None:

@@ -206,3 +206,23 @@ def test_every_redirect_hop_is_checked_before_it_is_followed():
     with pytest.raises(Unreachable) as refused:
         asyncio.run(fetch())
     assert refused.value.reason == "refused"
+
+
+def test_a_name_lookup_still_running_never_holds_the_run_at_its_end(monkeypatch):
+    """A resolver that drops queries holds getaddrinfo for seconds; once the run has stopped
+    waiting (a time limit), ending it must not wait for that lookup."""
+    import time as clock
+
+    def slow(*args, **kwargs):
+        clock.sleep(3)
+        raise OSError("sin respuesta")
+
+    monkeypatch.setattr("cosecha.security.socket.getaddrinfo", slow)
+
+    async def give_up():
+        with pytest.raises(TimeoutError):
+            await asyncio.wait_for(SystemResolver().resolve("x.com"), 0.1)
+
+    started = clock.monotonic()
+    asyncio.run(give_up())
+    assert clock.monotonic() - started < 1.5
