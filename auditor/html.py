@@ -25,7 +25,8 @@ from .model import (ERROR, INFO, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, WARN
                     Finding)
 from .tables import (ARCHIVE_HEADERS, COVERAGE_HEADERS, FINDING_HEADERS, SEVERITY_TITLES,
                      TOTAL_HEADERS, Table, archive_table, changes_table, coverage_table,
-                     finding_row, phase_name, platform_name, shown, summary_tables)
+                     finding_groups, finding_row, phase_name, platform_name, shown,
+                     summary_tables)
 
 # whether a finding is new since the previous nightly run
 IsNew = Callable[[Audit, Finding], bool]
@@ -218,17 +219,6 @@ def archived(audits: list[Audit]) -> str:
 
 
 GROUP_HEADERS = ("Gravedad", "Fase", "Plataforma", "Hallazgo", "Enlaces", "Dónde")
-
-
-def finding_groups(findings: list[Finding]) -> list[list[Finding]]:
-    """Findings about links that say the same (severity, phase, platform, code and message, so
-    the same reason) in one group, in the order first seen; any other finding alone."""
-    groups: dict[tuple, list[Finding]] = {}
-    for index, finding in enumerate(findings):
-        key = ((finding.severity, finding.phase, finding.platform, finding.code, finding.message)
-               if finding.url else (index,))
-        groups.setdefault(key, []).append(finding)
-    return list(groups.values())
 
 
 def where_item(finding: Finding, new: bool) -> str:

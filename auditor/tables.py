@@ -56,16 +56,22 @@ def finding_row(finding: Finding) -> tuple:
             with_last_attempt(finding.message, finding.last_attempt), finding.url or "")
 
 
-def grouped_rows(findings: list[Finding]) -> list[tuple]:
-    """One row per phase, platform, code and message; a group of links says how many and
-    lists each (line, URL) under it. Findings about no link are never grouped."""
+def finding_groups(findings: list[Finding], key=lambda f: (f.severity, f.phase, f.platform,
+                                                           f.code, f.message)
+                   ) -> list[list[Finding]]:
+    """Findings about links with the same `key` in one group, in the order first seen; a
+    finding about no link is a group of its own."""
     groups: dict[tuple, list[Finding]] = {}
-    for finding in findings:
-        row = finding_row(finding)
-        key = (finding.code, *row[1:4]) if finding.url else (id(finding),)
-        groups.setdefault(key, []).append(finding)
+    for index, finding in enumerate(findings):
+        groups.setdefault(key(finding) if finding.url else (index,), []).append(finding)
+    return list(groups.values())
+
+
+def grouped_rows(findings: list[Finding]) -> list[tuple]:
+    """One row per phase, platform, code and message as shown (its last attempt included); a
+    group of links says how many and lists each (line, URL) under it."""
     rows = []
-    for group in groups.values():
+    for group in finding_groups(findings, key=lambda f: (f.code, *finding_row(f)[1:4])):
         line, phase, platform, message, url = finding_row(group[0])
         if len(group) > 1:
             line, url = "", [(f.line, f.url) for f in group]
