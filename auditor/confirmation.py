@@ -12,7 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cosecha.harvest import Target, link_fields, now_iso, targets_for
-from cosecha.labels import local_moment, reason_text, status_text
+from cosecha.labels import reason_text, status_text
+from cosecha.output import moment
 from cosecha.output import visible
 
 STATES = {"vivo": "alive", "roto": "broken"}
@@ -63,7 +64,7 @@ def record(store, confirmations: list[Confirmation], by: str) -> None:
 def said(check: dict) -> str:
     """"eliminado por su autor, 29/11 02:31": a check's reason and local time."""
     reason = check.get("note") if check["source"] == "manual" else reason_text(check["reason"])
-    return ", ".join(filter(None, (reason, local_moment(check["checked_at"]))))
+    return ", ".join(filter(None, (reason, moment(check["checked_at"], year=False))))
 
 
 def recorded_line(confirmation: Confirmation, by: str) -> str:

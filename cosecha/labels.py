@@ -1,6 +1,6 @@
 """Spanish words for the codes people read: platforms, statuses and reasons."""
 
-from datetime import datetime
+from .output import moment
 
 PLATFORM = {"x": "X", "facebook": "Facebook", "youtube": "YouTube", "instagram": "Instagram",
             "tiktok": "TikTok", "web": "Web", "all": "todas las redes"}
@@ -86,16 +86,7 @@ def last_attempt_text(attempt: dict) -> str:
     "la última consulta fue limitada, 29/11 02:31" (local time)."""
     code = (attempt.get("reason") or "").partition(":")[0].strip()
     how = ATTEMPT.get(code) or f"no fue concluyente: {reason_text(attempt.get('reason'))}"
-    return f"la última consulta {how}, {local_moment(attempt['checked_at'])}"
-
-
-def local_moment(checked_at: str) -> str:
-    """"2025-11-29T07:31:00Z" -> "29/11 02:31" in the local time zone (TZ)."""
-    try:
-        moment = datetime.fromisoformat(checked_at.replace("Z", "+00:00"))
-    except (AttributeError, ValueError):
-        return str(checked_at)
-    return moment.astimezone().strftime("%d/%m %H:%M")
+    return f"la última consulta {how}, {moment(attempt['checked_at'], year=False)}"
 
 
 def offline_line(platforms: list[str], verified: bool) -> str:

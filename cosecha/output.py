@@ -155,9 +155,9 @@ def number(value: float | int) -> str:
     return text.replace(",", "_").replace(".", ",").replace("_", ".")
 
 
-def moment(value: str | None) -> str:
-    """"2026-11-29T07:31:00Z" -> "29/11/2026 02:31" in the local time zone (TZ); a day
-    alone -> "29/11/2026"; anything else as given."""
+def moment(value: str | None, year: bool = True) -> str:
+    """"2026-11-29T07:31:00Z" -> "29/11/2026 02:31" ("29/11 02:31" without the year) in the
+    local time zone (TZ); a day alone -> "29/11/2026"; anything else as given."""
     if not value:
         return ""
     try:
@@ -168,7 +168,7 @@ def moment(value: str | None) -> str:
         return parsed.strftime("%d/%m/%Y")
     if parsed.tzinfo is not None:
         parsed = parsed.astimezone()
-    return parsed.strftime("%d/%m/%Y %H:%M")
+    return parsed.strftime("%d/%m/%Y %H:%M" if year else "%d/%m %H:%M")
 
 
 # A URL is never wrapped inside: one that does not fit its table goes whole on its own line
