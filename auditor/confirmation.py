@@ -13,8 +13,7 @@ from pathlib import Path
 
 from cosecha.harvest import Target, link_fields, now_iso, targets_for
 from cosecha.labels import reason_text, status_text
-from cosecha.output import moment
-from cosecha.output import visible
+from cosecha.output import moment, visible
 
 STATES = {"vivo": "alive", "roto": "broken"}
 
