@@ -8,12 +8,16 @@ from pathlib import Path
 import pytest
 
 sys.path.insert(0, str(Path(__file__).parent))
-# the loopback-only guard, here and in every process a test starts
+# The network guard: no socket may connect outside loopback, in this process and (through
+# loopback_only/sitecustomize.py on PYTHONPATH) in every Python process a test starts, so no
+# test can reach a real platform even on a connected machine.
 _GUARD = Path(__file__).parent / "loopback_only"
 os.environ["PYTHONPATH"] = os.pathsep.join(filter(None, [str(_GUARD),
                                                          os.environ.get("PYTHONPATH")]))
 sys.path.insert(0, str(_GUARD))
-import loopback_guard  # noqa: E402,F401
+from loopback_guard import guard_sockets  # noqa: E402
+
+guard_sockets()
 
 from local_platforms import PlatformServer  # noqa: E402
 

@@ -28,5 +28,8 @@ def _guarded(method):
     return connect
 
 
-socket.socket.connect = _guarded(socket.socket.connect)
-socket.socket.connect_ex = _guarded(socket.socket.connect_ex)
+def guard_sockets() -> None:
+    """From now on, socket.connect refuses any address outside loopback (once per process)."""
+    if socket.socket.connect.__qualname__ != "_guarded.<locals>.connect":
+        socket.socket.connect = _guarded(socket.socket.connect)
+        socket.socket.connect_ex = _guarded(socket.socket.connect_ex)

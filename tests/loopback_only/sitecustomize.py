@@ -1,3 +1,5 @@
 """Started with every Python process the tests run (see tests/conftest.py)."""
 
-import loopback_guard  # noqa: F401
+from loopback_guard import guard_sockets
+
+guard_sockets()
