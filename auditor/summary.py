@@ -48,7 +48,6 @@ def report_row(audit: dict) -> dict:
         "warnings": severities.count(WARNING),
         "verdict": verdict_of(findings),
         "audited_at": audit["audited_at"],
-        "report_file": report_file(audit),
     }
 
 
@@ -89,7 +88,8 @@ def build_summary(store, *, institution: str | None = None, since: str | None = 
                   until: str | None = None) -> dict:
     audits = [a for a in store.latest_audits() if in_range(a, institution, since, until)]
     return {
-        "reports": [report_row(audit) for audit in audits],
+        "reports": [{**report_row(audit), "report_file": report_file(audit)}
+                    for audit in audits],
         "totals": platform_totals(audits),
         "changes": changes(store, audits),
     }
