@@ -150,10 +150,11 @@ def layout_of(lines: list[str], headings: dict[int, Heading], link_lines: set[in
     current, annex = 0, 0
     for number, line in enumerate(lines, start=1):
         heading = headings.get(number)
-        if annex and number not in link_lines and (
-                group := _group(line, heading, titles, _next_is_link(lines, number, link_lines))):
-            named = group[0]
-            current = phase_lines[named] if named is not None else annex
+        group = None
+        if annex and number not in link_lines:
+            group = _group(line, heading, titles, _next_is_link(lines, number, link_lines))
+        if group is not None:
+            current = phase_lines.get(group, annex)  # a group of no phase stays in the annex
             layout.groups.add(number)
             heading = None
         if heading is not None:
@@ -173,9 +174,13 @@ def _next_is_link(lines: list[str], number: int, link_lines: set[int]) -> bool:
     return following in link_lines
 
 
+NO_PHASE = ""  # the group of an annex's links that name no phase (phase keys are never empty)
+
+
 def _group(line: str, heading: Heading | None, titles: dict[str, str], over_links: bool
-           ) -> tuple[str | None] | None:
-    """In an annex: (the phase key or None) when the line opens a group of links, else None.
+           ) -> str | None:
+    """In an annex: the key of the phase a line's group of links names, NO_PHASE for a group
+    naming none, or None when the line opens no group.
 
     A group names a phase by key or title; an unlabelled heading ("### Material adicional") or
     a line ending in ":" that names neither a phase nor a platform ("Otros enlaces:") opens a
@@ -190,12 +195,12 @@ def _group(line: str, heading: Heading | None, titles: dict[str, str], over_link
         return None
     named = _phase_named(text, titles)
     if named is not None:
-        return (named,)
+        return named
     if heading is not None:  # a new phase if it has a label; else a group of the annex
-        return None if heading.key != heading.title else (None,)
+        return None if heading.key != heading.title else NO_PHASE
     short = len(text.split()) <= _MAX_GROUP_WORDS
     if short and (text.endswith(":") or over_links) and not mentions_platform(text):
-        return (None,)
+        return NO_PHASE
     return None
 
 
