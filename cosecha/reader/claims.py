@@ -113,7 +113,7 @@ def _patterns() -> dict[str, re.Pattern[str]]:
         "hint": re.compile("|".join(map(re.escape, units))),
         # a label and a count, nothing else: "X: 3", "- Facebook: 2 publicaciones", "Total\t16"
         "bare": re.compile(
-            rf"(?:[-•·*–—]\s*)?(?P<label>[^:\t]{{1,60}}?)\s*[:\t]\s*(?P<approx>{_APPROX}\s*)?"
+            rf"(?:[-•·*–—]\s*)?(?P<label>[^:\t]{{1,60}}?)\s*[:\t]\s*(?:{_APPROX}\s*)?"
             rf"(?P<num>{NUMBER})(?:\s+(?P<unit>{unit}))?\s*\.?", re.IGNORECASE),
         # a further item of an enumeration: ", 2 en Facebook", "y en YouTube 1 video"
         "item": re.compile(
@@ -219,27 +219,21 @@ def _enumerated(line: str, after: int):
 
 def _bare_count(line: str) -> Counted | None:
     """`X: 3` or `Total: 16` (`Subtotal fase 2: 6`), a label and a number and nothing else."""
-    found = _patterns()["bare"].fullmatch(line.strip())
+    stripped = line.strip()
+    found = _patterns()["bare"].fullmatch(stripped)
     if found is None or (value := parse_count(found["num"])) is None:
         return None
     label = found["label"].strip()
     if not found["unit"] and 1900 <= value <= 2100:
         return None  # "YouTube: 2024" is a year
+    approx = approximation(stripped, *found.span("num"))
     total = _TOTAL.match(label)
     if total:
         rest = label[total.end():].strip(" -–—")
         platform = (label_of(rest) or named_platform(label)) if rest else None
-        return Counted(value, POSTS, platform or ALL, _approx_of(found), True)
+        return Counted(value, POSTS, platform or ALL, approx, True)
     platform = label_of(label)
-    return Counted(value, POSTS, platform, _approx_of(found)) if platform else None
-
-
-def _approx_of(found: re.Match) -> str | None:
-    text = found["approx"]
-    if not text:
-        return None
-    probe = _APPROX_BEFORE.search(text)
-    return next(kind for kind, value in probe.groupdict().items() if value) if probe else None
+    return Counted(value, POSTS, platform, approx) if platform else None
 
 
 def _number_on(line: str) -> tuple[int | float, str, tuple[int, int], str | None] | None:
