@@ -10,7 +10,7 @@ import pkgutil
 import sys
 
 from cosecha import __version__
-from cosecha.parser import Parser
+from cosecha.cli_kit.spanish_argparse import Parser
 
 from . import commands
 

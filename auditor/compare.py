@@ -7,15 +7,14 @@ from collections.abc import Iterable, Mapping
 from dataclasses import replace
 
 import cosecha
+from cosecha.labels import VERDICT_TEXT, WARNING_TEXT, number, plural
 from cosecha.model import Report
 from cosecha.platforms import by_name
 
 from .checks import findings
 from .checks.coverage import coverage_rows
-from .checks.spanish import number, plural
 from .checks.subject import Entry, Subject, entries_of
-from .model import (ERROR, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, WARNING, WARNING_TEXT, Audit,
-                    Evidence, Finding)
+from .model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Audit, Evidence, Finding
 
 UNVERIFIED_CODE = "unverified_link"
 NO_CLAIMS_CODE = "no_claims"  # nothing to sign against: never "Listo para firmar"

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cosecha.harvest import Target, link_fields, now_iso, targets_for
-from cosecha.labels import reason_text, status_text
-from cosecha.output import moment, visible
+from cosecha.labels import moment, reason_text, status_text
+from cosecha.security import visible
 
 STATES = {"vivo": "alive", "roto": "broken"}
 

@@ -6,22 +6,10 @@ from dataclasses import asdict, dataclass, field
 
 ERROR, WARNING, INFO = "error", "warning", "info"
 
-# verdict codes (JSON) and what a person reads
+# verdict codes (JSON)
 READY = "ready_to_sign"
 RESERVATIONS = "sign_with_reservations"
 REVIEW = "review_before_signing"
-VERDICT_TEXT = {READY: "Listo para firmar", RESERVATIONS: "Firmable con reservas",
-                REVIEW: "Revisar antes de firmar"}
-# how a reservation names a warning's code ("1 advertencia: cuenta ajena")
-WARNING_TEXT = {
-    "count_mismatch": "conteo que no cuadra", "missing_evidence": "cifra sin evidencia",
-    "duplicate_link": "enlace repetido", "not_a_post": "enlace que no es una publicación",
-    "invalid_link": "enlace no válido", "refused_link": "enlace rechazado",
-    "platform_mismatch": "plataforma distinta de la declarada", "foreign_account": "cuenta ajena",
-    "out_of_window": "publicación fuera de plazo", "period_mismatch": "periodo que no coincide",
-    "reader_warning": "aviso de lectura", "total_mismatch": "total que no cuadra",
-    "breakdown_mismatch": "desglose que no cuadra",
-}
 
 
 @dataclass

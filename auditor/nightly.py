@@ -23,16 +23,16 @@ from dataclasses import dataclass, field, replace
 from itertools import count
 from pathlib import Path
 
+from cosecha.cli_kit.progress import platform_progress
 from cosecha.harvest import HarvestOptions, now_iso, targets_for
 from cosecha.inputs import Entry, InputProblem, reports_in
-from cosecha.progress import platform_progress
+from cosecha.labels import plural
 from cosecha.reader.bounded import READ_SECONDS
 from cosecha.schedule import run_order
 from datos import evidence, fresh_file
 
-from .checks.spanish import plural
-from .html import render_nightly_summary, render_report_page
 from .model import ERROR, REVIEW, Audit, Finding
+from .render.nightly_html import render_nightly_summary, render_report_page
 from .review import ReadReport, audit_one, harvest, link_keys, read_entries
 from .summary import platform_totals, report_row
 

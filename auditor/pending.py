@@ -10,10 +10,10 @@ from dataclasses import dataclass
 from cosecha.harvest import offline_verdict, targets_for
 from cosecha.labels import platform_text, reason_text
 from cosecha.model import Link, Phase, Report
-from cosecha.output import visible
+from cosecha.security import visible
 
+from .render.tables import phase_name
 from .review import ReadReport
-from .tables import phase_name
 
 NEVER_CHECKED = "sin verificar aún"
 

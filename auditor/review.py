@@ -12,8 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from cosecha.harvest import (Harvester, HarvestOptions, Target, attempt_of, now_iso,
-                            targets_for)
+from cosecha.harvest import Harvester, HarvestOptions, Target, attempt_of, now_iso, targets_for
 from cosecha.inputs import Entry, InputProblem
 from cosecha.model import Report
 from cosecha.reader import ReadError

@@ -8,17 +8,24 @@ import sys
 from datos import StoreError, open_store
 
 from . import __version__
-from .arguments import (add_harvest_options, add_read_limit_option, add_store_option,
-                        harvest_options, store_path)
+from .cli_kit.console import json_text, to_terminal, url_table
+from .cli_kit.files import refuse_output, write_output
+from .cli_kit.options import (
+    add_harvest_options,
+    add_output_options,
+    add_read_limit_option,
+    add_store_option,
+    harvest_options,
+    store_path,
+)
+from .cli_kit.progress import platform_progress
+from .cli_kit.spanish_argparse import Parser
 from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
-from .labels import platform_text, reason_text, status_text, with_last_attempt
-from .output import (add_output_options, json_text, moment, number, refuse_output, to_terminal,
-                     url_table, visible, write_output)
-from .parser import Parser
-from .progress import platform_progress
+from .labels import moment, number, platform_text, reason_text, status_text, with_last_attempt
 from .reader import ReadError
 from .reader.bounded import Job, read_bounded
+from .security import visible
 
 DESCRIPTION = """\
 Verifica cada enlace de X, Facebook, YouTube y la web que listan los informes (o las URL dadas)

@@ -23,8 +23,13 @@ import aiohttp
 import httpx
 from aiohttp.abc import AbstractResolver
 from httpx_aiohttp import AiohttpTransport
-from tenacity import (AsyncRetrying, retry_if_exception_type, stop_after_attempt, wait_exponential,
-                      wait_random)
+from tenacity import (
+    AsyncRetrying,
+    retry_if_exception_type,
+    stop_after_attempt,
+    wait_exponential,
+    wait_random,
+)
 
 from . import __version__
 from .platforms.base import Reply, Unreachable

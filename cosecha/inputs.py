@@ -7,8 +7,8 @@ import re
 from dataclasses import dataclass
 from pathlib import Path
 
-from .output import visible
 from .reader.extract import OTHER_DOCUMENT, OTHER_DOCUMENTS
+from .security import visible
 
 REPORT_SUFFIXES = (".txt", ".md", ".docx", ".odt", ".pdf")
 # never reports: notes about the folder, and what an office program leaves beside a document it

@@ -2,7 +2,8 @@
 
 A report is public text: a link in it must not make us talk to our own machine or network
 (169.254.169.254, 10.x, localhost...). Checked for the link as listed and for every redirect
-target, before remapping; names are resolved through one replaceable resolver.
+target, before remapping; names are resolved through one replaceable resolver. And untrusted
+text (from a report, a file name, a platform) is shown without what could drive a terminal.
 """
 
 from __future__ import annotations
@@ -130,3 +131,14 @@ def check_addresses(host: str, addresses: list[str]) -> str | None:
         if address is not None and forbidden_address(address):
             return f"private_address: {host} -> {text}"
     return None
+
+
+# What moves the cursor, rings, recolours or reorders what a person reads: C0 but TAB and LF
+# (ESC, BEL, CR...), DEL, C1, bidi controls and the Unicode line and paragraph separators.
+_HIDDEN = re.compile(f"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029{BIDI_CONTROLS}]")
+
+
+def visible(text: str) -> str:
+    """Untrusted text (from a report, a file name, a platform) with every control character
+    shown as `\\uXXXX`: printed, it cannot drive a terminal or reorder a line."""
+    return _HIDDEN.sub(lambda found: f"\\u{ord(found.group()):04x}", text)

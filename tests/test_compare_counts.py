@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-from auditor.model import ERROR, INFO, WARNING
 from compare_helpers import audit, claim, found, link, phase, report, row, tweet
+
+from auditor.model import ERROR, INFO, WARNING
 from cosecha.model import Period
 
 FB = [f"https://www.facebook.com/share/p/1Token{i}/" for i in range(4)]

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from compare_helpers import audit, found, link, phase, report, tweet
+
 from auditor.model import ERROR, WARNING, Evidence
 from cosecha.model import Period
-from compare_helpers import audit, found, link, phase, report, tweet
 
 EVENT, SIGNED = "2025-07-03", "2025-07-23"
 Q3 = Period("tercer trimestre 2022", "2022-07-01", "2022-09-30")

@@ -4,9 +4,10 @@ from __future__ import annotations
 
 import time
 
+from compare_helpers import alive_for, audit, claim, found, link, phase, report, row, tweet
+
 from auditor.model import ERROR, INFO, WARNING, Evidence
 from cosecha.model import ReportWarning
-from compare_helpers import alive_for, audit, claim, found, link, phase, report, row, tweet
 
 FB_SHARE = "https://www.facebook.com/share/p/1FFHYCBvYd/"
 YT = "https://youtu.be/FVxRBZKWRe4"

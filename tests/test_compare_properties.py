@@ -2,12 +2,12 @@
 
 from __future__ import annotations
 
+from compare_helpers import audit, claim, link, phase, report, tweet
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.compare import exit_code, verdict_text
 from auditor.model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Evidence
-from compare_helpers import audit, claim, link, phase, report, tweet
 
 URLS = [tweet("2025-06-20T12:00:00", seq=1), tweet("2025-06-20T12:00:00", account="Otra", seq=2),
         tweet("2024-01-01T00:00:00", seq=3), "https://x.com/CNE_StaElena",

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from compare_helpers import audit, found, row
 
 from auditor.compare import exit_code, verdict_text
 from auditor.model import ERROR, INFO, RESERVATIONS, REVIEW, WARNING
-from compare_helpers import audit, found, row
 from cosecha.reader import read_report
 
 SAMPLES = Path(__file__).resolve().parent.parent / "ejemplos"

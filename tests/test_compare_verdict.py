@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from compare_helpers import alive_for, audit, claim, link, phase, report, tweet
+
 from auditor.compare import exit_code, verdict_text
 from auditor.model import READY, RESERVATIONS, REVIEW, Evidence
-from compare_helpers import alive_for, audit, claim, link, phase, report, tweet
 
 FB = "https://www.facebook.com/share/p/1FFHYCBvYd/"
 T1, T2 = tweet("2025-06-20T12:00:00", seq=1), tweet("2025-06-21T12:00:00", seq=2)

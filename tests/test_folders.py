@@ -11,11 +11,11 @@ import zipfile
 from pathlib import Path
 
 import pytest
+from documents import docx_bytes
 from odfdo import Cell, Document, Header, Link, Paragraph, Row, Table
 
 from cosecha.reader import ReadError, read_report
 from cosecha.reader.extract import extract_bytes
-from documents import docx_bytes
 
 X1 = "https://x.com/CNE_StaElena/status/1935399367130657167"
 X2 = "https://x.com/CNE_StaElena/status/1935399367130657177"

@@ -8,12 +8,12 @@ import re
 
 import docx
 import pytest
+from documents import add_hyperlink, make_pdf
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
 from cosecha.reader.extract import ReadError, extract_bytes, extract_path
 from cosecha.reader.links import scan_links
-from documents import add_hyperlink, make_pdf
 
 X_POST = "https://x.com/CNE_StaElena/status/1935399367130657167"
 FB_POST = "https://www.facebook.com/share/p/1FFHYCBvYd/"

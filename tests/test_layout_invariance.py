@@ -17,12 +17,12 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
+from layouts import LAYOUTS, ClaimFacts, Facts, PhaseFacts
 
 from auditor.compare import audit_report
 from cosecha.model import PHASE
 from cosecha.platforms import identify
 from cosecha.reader import read_report
-from layouts import LAYOUTS, ClaimFacts, Facts, PhaseFacts
 
 REFERENCE = "lineas"
 CODES = {"count_mismatch", "missing_evidence", "total_mismatch", "breakdown_mismatch",
@@ -189,9 +189,8 @@ def test_the_same_facts_read_the_same_in_every_layout(layout, facts):
 
 def test_the_pdf_layout_is_what_pypdf_reads_of_a_word_export():
     """Cells on one baseline read as one line; a wrapped address has an annotation per piece."""
-    from pypdf import PdfReader
-
     from documents import pdf_bytes
+    from pypdf import PdfReader
 
     channel, video = "https://www.youtube.com/@CNEEcuadorOficial", "https://youtu.be/FVxRBZKWRe4"
     page = PdfReader(io.BytesIO(pdf_bytes([[("table", [

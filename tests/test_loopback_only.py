@@ -5,7 +5,6 @@ import subprocess
 import sys
 
 import pytest
-
 from loopback_guard import REFUSED, _loopback
 
 PROBE = "import socket; print(socket.socket.connect.__qualname__)"

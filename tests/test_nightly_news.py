@@ -2,7 +2,6 @@
 a broken link said once; the first run and the first after the upgrade; the dated pages, their
 names and rotation; the page marking what is new; progress only on a terminal."""
 
-import json
 import os
 import pty
 import re

@@ -11,7 +11,6 @@ import time
 from pathlib import Path
 
 import httpx
-import pytest
 
 from auditor.cli import main as auditor
 from cosecha.http import HttpFetcher

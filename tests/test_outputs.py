@@ -97,7 +97,7 @@ def test_a_folder_one_may_not_write_in_is_refused():
         # as root every folder is writable: the check runs as nobody, as a user would
         drop = "os.setgid(65534); os.setuid(65534); " if os.geteuid() == 0 else ""
         done = subprocess.run(
-            [sys.executable, "-c", "import os, sys; from cosecha.output import refuse_output; "
+            [sys.executable, "-c", "import os, sys; from cosecha.cli_kit.files import refuse_output; "
              f"{drop}sys.exit(refuse_output({str(salida)!r}))"],
             capture_output=True, text=True, timeout=30)
     finally:
@@ -117,8 +117,9 @@ def test_a_write_that_fails_at_the_end_is_one_line_and_exit_2(command, tmp_path,
 
 
 def test_confirmar_has_no_salida():
-    from auditor.cli import build_parser
     from test_readme import long_options, subcommands
+
+    from auditor.cli import build_parser
     assert "--salida" not in long_options(subcommands(build_parser())["confirmar"])
 
 

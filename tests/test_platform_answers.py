@@ -3,7 +3,6 @@ fails (issue 11): the real `cosecha` against the local platform server, one run 
 counting the requests the server received for each link."""
 
 import pytest
-
 from test_harvest_integration import cosecha, tweet
 
 # kind -> the verdict when the texts are in a language the adapter knows (en, es), and when they

@@ -2,8 +2,15 @@
 
 import pytest
 
-from cosecha.reader.dates import (event_date, find_period, institution_of, iso_dates,
-                                  months_mentioned, report_date, title_of)
+from cosecha.reader.dates import (
+    event_date,
+    find_period,
+    institution_of,
+    iso_dates,
+    months_mentioned,
+    report_date,
+    title_of,
+)
 
 
 @pytest.mark.parametrize("text, iso", [

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from auditor.render_report import phase_table
-from cosecha.output import render
+from auditor.render.read_report import phase_table
+from cosecha.cli_kit.console import render
 from cosecha.reader import read_text
 from cosecha.reader.links import scan_links
 

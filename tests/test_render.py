@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 from auditor.model import READY, RESERVATIONS, REVIEW, Audit, CoverageRow, Finding
-from auditor.render import VERDICT_TEXT, render_audits, render_summary
+from auditor.render.text import render_audits, render_summary
+from cosecha.labels import VERDICT_TEXT
 
 GOLDEN = Path(__file__).parent / "golden"
 DELETED_TWEET = "https://x.com/CNE/status/1940055112992317884"

@@ -6,13 +6,13 @@ from dataclasses import dataclass, field
 from html.parser import HTMLParser
 
 import pytest
-
-from auditor.html import render_html, render_nightly_summary, render_summary_html
-from auditor.model import Finding
-from auditor.render import render_audits
-from auditor.summary import report_row
-
 from test_render import DELETED_TWEET, audits, summary
+
+from auditor.model import Finding
+from auditor.render.audit_html import render_html, render_summary_html
+from auditor.render.nightly_html import render_nightly_summary
+from auditor.render.text import render_audits
+from auditor.summary import report_row
 
 VOID = {"meta", "br", "img", "input", "link", "hr", "col", "wbr", "source", "area", "base"}
 CHANGES = [{"url": DELETED_TWEET, "from": "alive", "to": "broken",

@@ -21,7 +21,7 @@ from cosecha.reader import read_report
 from cosecha.reader.extract import extract_bytes, extract_path
 
 CORPUS = Path(__file__).resolve().parent / "report_corpus"
-SAMPLES = Path(__file__).resolve().parents[2] / "shared" / "informes"
+SAMPLES = Path(__file__).resolve().parents[1] / "ejemplos"
 KEYS = sorted(CORPUS.glob("*.esperado.json"))
 COUNT_CODES = {"count_mismatch", "missing_evidence", "total_mismatch", "breakdown_mismatch",
                "no_claims"}

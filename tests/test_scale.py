@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from auditor import cli, nightly
-from auditor.html import render_nightly_summary, render_report_page
 from auditor.model import INFO, REVIEW, Audit, CoverageRow, Finding
+from auditor.render.nightly_html import render_nightly_summary, render_report_page
 from bench.escala import generate
 
 MB = 2**20

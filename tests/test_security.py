@@ -15,7 +15,6 @@ from cosecha.platforms.base import Unreachable
 from cosecha.security import SystemResolver, check_resolved, check_url
 from datos import open_store
 
-
 PUBLIC = "93.184.216.34"
 
 

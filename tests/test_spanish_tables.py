@@ -11,9 +11,10 @@ import time
 import pytest
 
 from auditor.cli import main
-from auditor.render import render_summary
+from auditor.render.text import render_summary
+from cosecha.cli_kit.console import url_table
 from cosecha.harvest import targets_for
-from cosecha.output import moment, number, url_table
+from cosecha.labels import moment, number
 from cosecha.reader import read_report, read_text
 from datos import open_store
 

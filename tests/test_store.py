@@ -13,7 +13,6 @@ from sqlite_utils import Database
 from datos import StoreError, default_db_path, open_store
 from datos.migrations import MIGRATIONS, NAMES
 
-
 URL = "https://x.com/a/status/1"
 
 

@@ -1,8 +1,9 @@
 """TikTok through its public oEmbed (issue 11): the real `cosecha` against the local platform
 server. Alive with author and title; no answer TikTok does not document as "gone" is broken."""
 
-from datos import open_store
 from test_harvest_integration import cosecha
+
+from datos import open_store
 
 
 def video(video_id: str) -> str:

@@ -6,8 +6,17 @@ from ..model import Finding
 from .accounts import foreign_accounts
 from .counts import breakdown_mismatches, count_mismatches, missing_evidence, no_claims
 from .dates import out_of_window, period_mismatches
-from .links import (broken_links, duplicate_links, invalid_links, manual_confirmations, not_posts,
-                    nothing_verified, platform_mismatches, refused_links, unverified_links)
+from .links import (
+    broken_links,
+    duplicate_links,
+    invalid_links,
+    manual_confirmations,
+    not_posts,
+    nothing_verified,
+    platform_mismatches,
+    refused_links,
+    unverified_links,
+)
 from .reading import reader_warnings
 from .subject import Subject
 from .totals import total_mismatches

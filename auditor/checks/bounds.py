@@ -4,9 +4,8 @@ from __future__ import annotations
 
 import math
 
+from cosecha.labels import number
 from cosecha.model import Claim
-
-from .spanish import number
 
 ABOUT_SHARE = 0.2  # "alrededor de 15" holds within ±20 %, and at least ±1
 _WORDS = {"more_than": "más de", "at_least": "al menos", "about": "alrededor de",

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cosecha.labels import platform_text
+from cosecha.labels import number, platform_text
 from cosecha.model import Claim, Phase
 
 from ..model import ERROR, INFO, WARNING, CoverageRow, Finding
 from .bounds import figure, holds, summed
 from .finding import about_report
-from .spanish import number
 from .subject import Subject, count_claims
 
 

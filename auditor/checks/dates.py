@@ -5,8 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterator
 from datetime import UTC, date, datetime, timedelta
 
+from cosecha.labels import day, month
+
 from ..model import ERROR, WARNING, Finding
-from . import spanish
 from .finding import about_link, about_report
 from .subject import Entry, Subject
 
@@ -31,9 +32,9 @@ def period_mismatches(subject: Subject) -> Iterator[Finding]:
     outside = [m for m in report.months_mentioned
                if m[:7] < period.start[:7] or m[:7] > period.end[:7]]
     if outside:
-        months = ", ".join(spanish.month(m) for m in outside)
+        months = ", ".join(month(m) for m in outside)
         start, end = _period(subject)
-        span = (f"{spanish.day(start)} a {spanish.day(end)}" if start and end
+        span = (f"{day(start)} a {day(end)}" if start and end
                 else f"{period.start} a {period.end}")
         yield about_report("period_mismatch", WARNING,
                            f"El texto sitúa actividad en {months}, fuera del periodo del informe "
@@ -44,15 +45,15 @@ def _window_finding(subject: Subject, entry: Entry) -> Finding | None:
     report = subject.report
     posted = entry.published.astimezone(UTC)
     signed, event = _day(report.report_date), _day(report.event_date)
-    said = f"Publicación del {spanish.day(posted.date())}{_source(entry)}"
+    said = f"Publicación del {day(posted.date())}{_source(entry)}"
     if signed and posted > _start_of(signed) + LATEST_OFFSET:
         return about_link("out_of_window", ERROR, entry,
-                          f"{said}, posterior a la fecha del informe ({spanish.day(signed)})")
+                          f"{said}, posterior a la fecha del informe ({day(signed)})")
     if event:
         if posted.date() < event - timedelta(days=subject.window_days):
             return about_link("out_of_window", WARNING, entry,
                               f"{said}, más de {subject.window_days} días antes del evento "
-                              f"({spanish.day(event)})")
+                              f"({day(event)})")
         return None
     start, end = _period(subject)
     if start and end and not start - PERIOD_SLACK <= posted.date() <= end + PERIOD_SLACK:

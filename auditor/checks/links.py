@@ -4,15 +4,12 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 
-from cosecha.labels import platform_text
-from cosecha.output import moment
+from cosecha.labels import moment, platform_text, plural, stated_reason
 from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
 
 from ..model import ERROR, INFO, WARNING, Evidence, Finding
-from . import spanish
 from .finding import about_link, about_report
 from .subject import INVALID_LINK, NOT_A_POST, POSTS, REFUSED_LINK, Entry, Subject
-
 
 
 def broken_links(subject: Subject) -> Iterator[Finding]:
@@ -25,7 +22,7 @@ def broken_links(subject: Subject) -> Iterator[Finding]:
 def unverified_links(subject: Subject) -> Iterator[Finding]:
     for entry in _listed_with(subject, UNVERIFIED):
         yield about_link("unverified_link", INFO, entry,
-                         f"Enlace sin verificar: {spanish.reason(entry.evidence.reason)}")
+                         f"Enlace sin verificar: {stated_reason(entry.evidence.reason)}")
 
 
 def nothing_verified(subject: Subject) -> Iterator[Finding]:
@@ -37,7 +34,7 @@ def nothing_verified(subject: Subject) -> Iterator[Finding]:
                          for entry in posts):
         yield about_report("nothing_verified", ERROR,
                            f"Ningún enlace pudo verificarse: "
-                           f"{spanish.plural(len(posts), 'publicación', 'publicaciones')} "
+                           f"{plural(len(posts), 'publicación', 'publicaciones')} "
                            f"sin verificar ni confirmar")
 
 
@@ -69,7 +66,7 @@ def not_posts(subject: Subject) -> Iterator[Finding]:
 def invalid_links(subject: Subject) -> Iterator[Finding]:
     for entry in _of_kind(subject, INVALID_LINK):
         yield about_link("invalid_link", WARNING, entry,
-                         f"Enlace no verificable: {spanish.reason(entry.evidence.reason)}")
+                         f"Enlace no verificable: {stated_reason(entry.evidence.reason)}")
 
 
 def refused_links(subject: Subject) -> Iterator[Finding]:
@@ -98,7 +95,7 @@ def _of_kind(subject: Subject, kind: str) -> Iterator[Entry]:
 
 def _broken(evidence: Evidence) -> str:
     if not evidence.manual:
-        return f"Enlace roto: {spanish.reason(evidence.reason)}"
+        return f"Enlace roto: {stated_reason(evidence.reason)}"
     return "Enlace roto" + _confirmed(evidence)
 
 

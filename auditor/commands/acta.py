@@ -6,15 +6,22 @@ import argparse
 import sys
 from pathlib import Path
 
-from cosecha.arguments import add_read_limit_option, add_store_option, store_path
+from cosecha.cli_kit.console import json_text
+from cosecha.cli_kit.files import refuse_output, write_output
+from cosecha.cli_kit.options import (
+    add_output_options,
+    add_read_limit_option,
+    add_store_option,
+    store_path,
+)
 from cosecha.harvest import now_iso
 from cosecha.inputs import Entry
-from cosecha.output import (add_output_options, json_text, moment, refuse_output, visible,
-                            write_output)
+from cosecha.labels import moment
+from cosecha.security import visible
 from datos import StoreError, open_store
 
 from ..acta import FINGERPRINT, Refusal, build_acta, issued, issues_of, record
-from ..acta_html import render_acta_html
+from ..render.acta_html import render_acta_html
 from ..review import ReadReport, read_entries
 
 ORDER = 45

@@ -9,11 +9,11 @@ import webbrowser
 from collections import Counter
 from pathlib import Path
 
-from cosecha.arguments import add_read_limit_option, add_store_option, store_path
-from cosecha.output import visible
+from cosecha.cli_kit.options import add_read_limit_option, add_store_option, store_path
+from cosecha.labels import plural
+from cosecha.security import visible
 from datos import StoreError, open_store
 
-from ..checks.spanish import plural
 from ..confirmation import STATES, Refusal, prepare, prepare_table, record, recorded_line
 from ..pending import Pending
 from .pendientes import pending_in

@@ -11,14 +11,15 @@ from rich.table import Table
 from rich.text import Text
 
 from cosecha import platforms
-from cosecha.arguments import add_store_option, store_path
-from cosecha.labels import platform_text, reason_text, status_text
-from cosecha.output import (add_output_options, json_text, moment, os_problem, refuse_output,
-                            render, visible, write_output)
+from cosecha.cli_kit.console import json_text, render
+from cosecha.cli_kit.files import os_problem, refuse_output, write_output
+from cosecha.cli_kit.options import add_output_options, add_store_option, store_path
+from cosecha.labels import moment, platform_text, reason_text, status_text
 from cosecha.platforms.answers import shorten
+from cosecha.security import visible
 from datos import StoreError, archives, evidence, open_store
 
-from ..html import escape, page
+from ..render.page import escape, page
 
 ORDER = 35
 HELP = "historial de un enlace y lo que la plataforma dijo cada vez (solo la base, sin red)"

@@ -9,7 +9,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from cosecha.arguments import add_store_option, store_path
+from cosecha.cli_kit.options import add_store_option, store_path
 
 from ..exploration import metadata_for
 

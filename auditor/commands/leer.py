@@ -4,14 +4,14 @@ from __future__ import annotations
 
 import sys
 
-from cosecha.arguments import add_read_limit_option
+from cosecha.cli_kit.console import json_text, render, to_terminal
+from cosecha.cli_kit.files import refuse_output, write_output
+from cosecha.cli_kit.options import add_output_options, add_read_limit_option
 from cosecha.inputs import InputProblem
-from cosecha.output import (add_output_options, json_text, refuse_output, render, to_terminal,
-                            write_output)
 from cosecha.reader import ReadError
 from cosecha.reader.bounded import Job, read_bounded
 
-from ..render_report import report_tables
+from ..render.read_report import report_tables
 
 ORDER = 10
 HELP = "muestra las fases, afirmaciones y enlaces de cada informe"

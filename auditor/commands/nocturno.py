@@ -6,9 +6,15 @@ import argparse
 import sys
 from pathlib import Path
 
-from cosecha.arguments import (_positive, add_harvest_options, add_read_limit_option,
-                               add_store_option, harvest_options, store_path)
-from cosecha.output import os_problem
+from cosecha.cli_kit.files import os_problem
+from cosecha.cli_kit.options import (
+    _positive,
+    add_harvest_options,
+    add_read_limit_option,
+    add_store_option,
+    harvest_options,
+    store_path,
+)
 from datos import StoreError, open_store
 
 from ..nightly import Busy, NightlyOptions, exclusive, news_text, run_nightly

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import sys
 
-from cosecha.arguments import add_read_limit_option, add_store_option, store_path
+from cosecha.cli_kit.options import add_read_limit_option, add_store_option, store_path
 from cosecha.inputs import expand
 from datos import StoreError, open_store
 

@@ -7,11 +7,12 @@ import re
 import sys
 from datetime import date
 
-from cosecha.arguments import add_store_option, store_path
-from cosecha.output import add_output_options, refuse_output, to_terminal, write_output
+from cosecha.cli_kit.console import to_terminal
+from cosecha.cli_kit.files import refuse_output, write_output
+from cosecha.cli_kit.options import add_output_options, add_store_option, store_path
 from datos import StoreError, open_store
 
-from ..render import add_csv_data_option, output_format, render_summary
+from ..render.text import add_csv_data_option, output_format, render_summary
 from ..summary import build_summary
 
 ORDER = 40

@@ -5,18 +5,25 @@ from __future__ import annotations
 import argparse
 import sys
 
-from cosecha.arguments import (add_harvest_options, add_read_limit_option, add_store_option,
-                               harvest_options, store_path)
+from cosecha.cli_kit.console import to_terminal
+from cosecha.cli_kit.files import refuse_output, write_output
+from cosecha.cli_kit.options import (
+    add_harvest_options,
+    add_output_options,
+    add_read_limit_option,
+    add_store_option,
+    harvest_options,
+    store_path,
+)
+from cosecha.cli_kit.progress import platform_progress
 from cosecha.harvest import targets_for
 from cosecha.inputs import expand
-from cosecha.output import add_output_options, refuse_output, to_terminal, write_output
 from cosecha.platforms import adapters
-from cosecha.progress import platform_progress
 from datos import StoreError, open_store
 
 from ..compare import exit_code
-from ..render import Options, add_csv_data_option, findings_csv, output_format, render_audits
 from ..model import Audit
+from ..render.text import Options, add_csv_data_option, findings_csv, output_format, render_audits
 from ..review import ReadReport, read_entries, review
 
 ORDER = 20

@@ -11,8 +11,17 @@ from datetime import UTC, datetime
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from .base import (INVALID, RECORD_LIMIT, UNVERIFIED, CheckResult, Fetcher, Record, Reply,
-                   Unreachable, UrlInfo)
+from .base import (
+    INVALID,
+    RECORD_LIMIT,
+    UNVERIFIED,
+    CheckResult,
+    Fetcher,
+    Record,
+    Reply,
+    Unreachable,
+    UrlInfo,
+)
 
 TITLE_LIMIT = 200
 # Likes, views, replies: they change every night, the post does not; a record leaves them out

@@ -26,8 +26,16 @@ import re
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from . import graph
-from .answers import (Page, described, http_verdict, iso_utc, not_a_post, result, unexpected,
-                      with_record)
+from .answers import (
+    Page,
+    described,
+    http_verdict,
+    iso_utc,
+    not_a_post,
+    result,
+    unexpected,
+    with_record,
+)
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Keys, Reply, UrlInfo
 from .shapes import Groups, ShapedAdapter, shape
 

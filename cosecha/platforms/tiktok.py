@@ -17,8 +17,16 @@ from __future__ import annotations
 import re
 from urllib.parse import urlencode, urljoin
 
-from .answers import (described, http_verdict, json_of, not_a_post, result, shorten, unexpected,
-                      with_record)
+from .answers import (
+    described,
+    http_verdict,
+    json_of,
+    not_a_post,
+    result,
+    shorten,
+    unexpected,
+    with_record,
+)
 from .base import ALIVE, CheckResult, Fetcher, UrlInfo
 from .shapes import ShapedAdapter, shape
 

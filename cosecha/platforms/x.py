@@ -20,8 +20,17 @@ from urllib.parse import urlencode, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
 
-from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, result, shorten,
-                      unexpected, with_record)
+from .answers import (
+    described,
+    http_verdict,
+    iso_utc,
+    json_of,
+    not_a_post,
+    result,
+    shorten,
+    unexpected,
+    with_record,
+)
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo
 from .shapes import ShapedAdapter, shape
 

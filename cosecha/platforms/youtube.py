@@ -34,8 +34,18 @@ import json
 import re
 from urllib.parse import urlencode
 
-from .answers import (described, http_verdict, iso_utc, json_of, not_a_post, optional, result,
-                      shorten, unexpected, with_record)
+from .answers import (
+    described,
+    http_verdict,
+    iso_utc,
+    json_of,
+    not_a_post,
+    optional,
+    result,
+    shorten,
+    unexpected,
+    with_record,
+)
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Keys, Reply, UrlInfo, host_of
 from .shapes import ShapedAdapter, shape
 

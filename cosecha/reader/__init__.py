@@ -9,8 +9,7 @@ from cosecha.model import ANNEX, Claim, Link, Report, ReportWarning
 from cosecha.platforms import identify
 
 from .claims import find_claims
-from .dates import (event_date, find_period, institution_of, months_mentioned, report_date,
-                    title_of)
+from .dates import event_date, find_period, institution_of, months_mentioned, report_date, title_of
 from .extract import Extracted, ReadError, extract_bytes, extract_path, sniff_kind, split_lines
 from .links import FoundLink, scan_links
 from .scope import assign_covers

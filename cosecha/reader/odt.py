@@ -16,8 +16,15 @@ import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .extract import (HEADING_STYLES, ZIP_ERRORS, Extracted, ReadError, _add_target, _check_zip,
-                      split_lines)
+from .extract import (
+    HEADING_STYLES,
+    ZIP_ERRORS,
+    Extracted,
+    ReadError,
+    _add_target,
+    _check_zip,
+    split_lines,
+)
 
 BAD_ODT = "no es un .odt válido (archivo dañado)"
 NOT_WRITER = "no es un .odt válido (no contiene un documento de texto)"

@@ -9,8 +9,8 @@ from functools import lru_cache
 from cosecha.model import ANNEX, PHASE, Claim, Link, Phase
 from cosecha.platforms import platform_named
 
-from .sections import (EVIDENCE, ROMAN as _ROMAN, mentions_platform, phase_by_title,
-                       phase_key_named, section_kind)
+from .sections import EVIDENCE, mentions_platform, phase_by_title, phase_key_named, section_kind
+from .sections import ROMAN as _ROMAN
 
 MAX_HEADING = 120
 # "A. Título", "A) Título", "IV. Título", "3. Título", "3.2 Título", "3.2. Título"

@@ -4,7 +4,6 @@ the fingerprint is at its foot."""
 
 import csv
 import json
-import re
 import subprocess
 import sys
 

@@ -13,10 +13,10 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from reliability.nightly_common import latest_page, rows, write_folder
 
 from auditor.cli import main as auditor_main
 from auditor.nightly import NightlyOptions, run_nightly
-from reliability.nightly_common import latest_page, rows, write_folder
 from cosecha.cli import main as cosecha_main
 from cosecha.harvest import HarvestOptions
 from cosecha.http import HttpFetcher, parse_remap

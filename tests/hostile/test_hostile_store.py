@@ -11,12 +11,11 @@ import subprocess
 from contextlib import closing
 
 import pytest
+from reliability.nightly_common import FIRST_X_ID, nightly_command
+from reliability.test_base import assert_refused, digest
 
 from auditor.cli import main as auditor_main
 from datos import open_store
-
-from reliability.nightly_common import FIRST_X_ID, nightly_command
-from reliability.test_base import assert_refused, digest
 
 SECRET_ID = FIRST_X_ID + 999
 OLD_STAMPS = ("20200101T000000", "20200102T000000", "20200103T000000")

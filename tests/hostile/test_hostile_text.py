@@ -14,7 +14,7 @@ import pytest
 
 from auditor.cli import main as auditor
 from auditor.commands import leer, resumen, revisar
-from auditor.render import csv_cell, markdown_text
+from auditor.render.text import csv_cell, markdown_text
 from cosecha.cli import main as cosecha
 from cosecha.security import check_url
 

@@ -11,8 +11,17 @@ import time
 
 import pytest
 
-from .nightly_common import (count, half_written_checks, integrity, per_report, rows,
-                             rows_at_least, run_nightly, start_nightly, write_folder)
+from .nightly_common import (
+    count,
+    half_written_checks,
+    integrity,
+    per_report,
+    rows,
+    rows_at_least,
+    run_nightly,
+    start_nightly,
+    write_folder,
+)
 
 pytestmark = pytest.mark.lento
 

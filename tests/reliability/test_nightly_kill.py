@@ -14,8 +14,18 @@ import pytest
 from auditor.nightly import LOCK_SUFFIX
 from datos import open_store
 
-from .nightly_common import (count, half_written_checks, has_table, integrity, per_report,
-                             rows, rows_at_least, run_nightly, start_nightly, write_folder)
+from .nightly_common import (
+    count,
+    half_written_checks,
+    has_table,
+    integrity,
+    per_report,
+    rows,
+    rows_at_least,
+    run_nightly,
+    start_nightly,
+    write_folder,
+)
 
 pytestmark = [pytest.mark.lento, pytest.mark.a_solas]  # kills land by the clock
 

@@ -6,12 +6,18 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from cosecha.labels import platform_text as platform_name
-from cosecha.labels import reason_text, status_text, with_last_attempt
-from cosecha.output import moment, number
+from cosecha.labels import (
+    VERDICT_TEXT,
+    moment,
+    number,
+    platform_text,
+    plural,
+    reason_text,
+    status_text,
+    with_last_attempt,
+)
 
-from .checks.spanish import plural
-from .model import ERROR, INFO, VERDICT_TEXT, WARNING, Audit, Finding
+from ..model import ERROR, INFO, WARNING, Audit, Finding
 
 SEVERITY_TITLES = {ERROR: "Errores", WARNING: "Advertencias", INFO: "Información"}
 COVERAGE_HEADERS = ("Fase", "Plataforma", "Declarado", "Listado", "Vivos", "Rotos",
@@ -45,14 +51,14 @@ def phase_name(phase: str | None) -> str:
 
 
 def coverage_table(audit: Audit) -> Table:
-    rows = [(phase_name(r.phase), platform_name(r.platform), r.claimed, r.listed, r.alive,
+    rows = [(phase_name(r.phase), platform_text(r.platform), r.claimed, r.listed, r.alive,
              r.broken, r.unverified) for r in audit.coverage]
     return Table("Cobertura", COVERAGE_HEADERS, rows)
 
 
 def finding_row(finding: Finding) -> tuple:
     phase = phase_name(finding.phase) if finding.phase is not None else ""
-    return (finding.line, phase, platform_name(finding.platform),
+    return (finding.line, phase, platform_text(finding.platform),
             with_last_attempt(finding.message, finding.last_attempt), finding.url or "")
 
 
@@ -98,7 +104,7 @@ def archive_table(audit: Audit) -> Table:
     """Each broken link's closest capture in the web archive, by its line: for the analyst to
     look at; it changes no status."""
     rows = [(f.line, phase_name(f.phase) if f.phase is not None else "",
-             platform_name(f.platform), f.archived_url) for f in audit.findings if f.archived_url]
+             platform_text(f.platform), f.archived_url) for f in audit.findings if f.archived_url]
     return Table("Copias en el archivo web de los enlaces rotos (sugerencias, no cambian el "
                  "estado)", ARCHIVE_HEADERS, rows, link_column=-1)
 
@@ -117,7 +123,7 @@ def link_status(link: dict) -> str:
 
 def links_table(audit: Audit) -> Table:
     """Every link of the report with what its platform (or a person) said of it."""
-    rows = [(phase_name(link["phase"]), platform_name(link["platform"]), link_status(link),
+    rows = [(phase_name(link["phase"]), platform_text(link["platform"]), link_status(link),
              link["author"] or "", moment(link["published_at"]), link["title"] or "",
              moment(link["checked_at"]), link["url"]) for link in audit.links]
     return Table(f"Enlaces ({number(len(rows))})", LINK_HEADERS, rows, link_column=-1)
@@ -165,7 +171,7 @@ def report_cells(report: dict) -> tuple:
 
 def summary_tables(summary: dict) -> list[Table]:
     reports = [report_cells(r) for r in summary["reports"]]
-    totals = [(platform_name(p), t["claimed"], t["listed"], t["alive"], t["broken"],
+    totals = [(platform_text(p), t["claimed"], t["listed"], t["alive"], t["broken"],
                t["unverified"]) for p, t in summary["totals"].items()]
     changes = [{**change, "seen_at": moment(change["seen_at"])} for change in summary["changes"]]
     return [Table(f"Informes ({number(len(reports))})", REPORT_HEADERS, reports),

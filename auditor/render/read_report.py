@@ -6,17 +6,17 @@ from rich.console import Group, RenderableType
 from rich.table import Table
 from rich.text import Text
 
-from cosecha.labels import platform_text as platform_label
+from cosecha.labels import platform_text
 from cosecha.model import Claim, Link, Phase, Report
-from cosecha.output import visible
+from cosecha.security import visible
 
 _NONE = "—"
 _APPROXIMATE = {"more_than": "más de", "at_least": "al menos", "about": "alrededor de",
                 "less_than": "menos de"}
 
 
-def platform_text(name: str | None) -> str:
-    return platform_label(name) or _NONE
+def platform_or_none(name: str | None) -> str:
+    return platform_text(name) or _NONE
 
 
 def report_tables(reports: list[Report]) -> list[RenderableType]:
@@ -63,7 +63,7 @@ def phase_table(phase: Phase) -> Table:
     for header in ("Línea", "Plataforma", "Afirmación o enlace", "Listado como", "ID"):
         table.add_column(header, overflow="fold")
     for claim in phase.claims:
-        table.add_row(str(claim.line), platform_text(claim.platform),
+        table.add_row(str(claim.line), platform_or_none(claim.platform),
                       claim_text(claim) + _scope(phase, claim), "", "")
     for link in phase.links:
         table.add_row(*_link_row(link))
@@ -93,5 +93,5 @@ def _scope(phase: Phase, claim: Claim) -> str:
 
 
 def _link_row(link: Link) -> tuple[str, ...]:
-    return (str(link.line), platform_text(link.platform), visible(link.url),
-            platform_text(link.listed_as), link.post_id or _NONE)
+    return (str(link.line), platform_or_none(link.platform), visible(link.url),
+            platform_or_none(link.listed_as), link.post_id or _NONE)

@@ -1,5 +1,5 @@
-"""Command-line options shared by `cosecha` and `auditor`: the store, the harvesting options
-and the reading time limit, each defined once."""
+"""Command-line options shared by `cosecha` and `auditor`, each defined once: the store, the
+harvesting options, the reading time limit and the output (format and file)."""
 
 from __future__ import annotations
 
@@ -8,10 +8,25 @@ import re
 
 from datos import default_db_path, user_db_path
 
-from .credentials import Credentials, CredentialsProblem, from_environment, from_file
-from .harvest import HarvestOptions
-from .http import parse_remap
-from .reader.bounded import READ_SECONDS
+from ..credentials import Credentials, CredentialsProblem, from_environment, from_file
+from ..harvest import HarvestOptions
+from ..http import parse_remap
+from ..reader.bounded import READ_SECONDS
+
+_FORMAT_HELP = {"tabla": "tabla legible", "json": "JSON", "csv": "CSV", "texto": "texto plano"}
+
+
+def add_output_options(parser: argparse.ArgumentParser, formats: tuple[str, ...],
+                       default: str | None) -> None:
+    """`--formato` (one of `formats`) and `--salida ARCHIVO` (default: standard output).
+
+    A None default lets the command choose (e.g. a table on a terminal, JSON in a pipe)."""
+    described = ", ".join(f"{name} ({_FORMAT_HELP.get(name, name)})" for name in formats)
+    chosen = f"; por omisión {default}" if default else ""
+    parser.add_argument("--formato", choices=formats, default=default, metavar="FORMATO",
+                        help=f"formato de salida: {described}{chosen}")
+    parser.add_argument("--salida", metavar="ARCHIVO",
+                        help="escribe el resultado en ARCHIVO en vez de la salida estándar")
 
 
 def add_store_option(parser: argparse.ArgumentParser) -> None:

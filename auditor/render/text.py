@@ -14,16 +14,29 @@ from dataclasses import dataclass
 from rich.table import Table as RichTable
 from rich.text import Text
 
+from cosecha.cli_kit.console import json_text, render, url_table
 from cosecha.harvest import now_iso
-from cosecha.output import json_text, render, url_table, visible
+from cosecha.labels import VERDICT_TEXT
+from cosecha.security import visible
 
-from .compare import verdict_text
-from .html import render_html, render_summary_html
-from .model import ERROR, INFO, READY, RESERVATIONS, REVIEW, VERDICT_TEXT, WARNING, Audit
-from .tables import (COVERAGE_HEADERS, FINDING_HEADERS, REPORT_KEYS, Table, coverage_table,
-                     finding_row, finding_tables, heading, links_table, shown, summary_tables)
+from ..compare import verdict_text
+from ..model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
+from .audit_html import render_html, render_summary_html
+from .tables import (
+    COVERAGE_HEADERS,
+    FINDING_HEADERS,
+    REPORT_KEYS,
+    Table,
+    coverage_table,
+    finding_row,
+    finding_tables,
+    heading,
+    links_table,
+    shown,
+    summary_tables,
+)
 
-__all__ = ["VERDICT_TEXT", "render_audits", "render_summary"]
+__all__ = ["render_audits", "render_summary"]
 
 # the text renderings of a list of Tables
 

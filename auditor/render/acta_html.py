@@ -8,12 +8,18 @@ Only the "Emitida el" line depends on when the acta was issued.
 
 from __future__ import annotations
 
-from cosecha.labels import platform_text, reason_text, status_text, with_last_attempt
-from cosecha.output import moment
+from cosecha.labels import (
+    VERDICT_TEXT,
+    moment,
+    platform_text,
+    reason_text,
+    status_text,
+    with_last_attempt,
+)
 
-from .acta import canonical, file_name
-from .html import escape, href
-from .model import ERROR, VERDICT_TEXT, WARNING
+from ..acta import canonical, file_name
+from ..model import ERROR, WARNING
+from .page import escape, href
 from .tables import phase_name
 
 SEVERITY = {ERROR: "error", WARNING: "advertencia"}
