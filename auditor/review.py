@@ -12,16 +12,17 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
-from cosecha.harvest import Harvester, HarvestOptions, Target, attempt_of, now_iso, targets_for
+from cosecha.harvest import Harvester, HarvestOptions, Target, attempt_of, targets_for
+from datos.store import now_iso
 from cosecha.inputs import Entry, InputProblem
 from cosecha.model import Report
 from cosecha.reader import ReadError
-from cosecha.reader.bounded import READ_SECONDS, Job, read_bounded
+from cosecha.reader.sandbox import READ_SECONDS, Job, read_bounded
 from datos import archives
 
 from .checks import subject
 from .compare import audit_report
-from .model import Audit, Evidence
+from .model import Audit, Standing
 
 
 @dataclass
@@ -55,12 +56,12 @@ def link_keys(report: Report) -> list[str]:
     return [link.canonical_url or link.url for link in report.links()]
 
 
-def evidence_from(row: dict, attempt: dict | None, archived_url: str | None = None) -> Evidence:
+def standings_from(row: dict, attempt: dict | None, archived_url: str | None = None) -> Standing:
     """The standing check of a link as the audit's evidence (a person's note is its reason),
     with the web archive's capture of it, if any."""
     manual = row["source"] == "manual"
     reason = (row.get("note") or "manual") if manual else row["reason"]
-    return Evidence(row["status"], reason, row["author"], row["published_at"], row["checked_at"],
+    return Standing(row["status"], reason, row["author"], row["published_at"], row["checked_at"],
                     manual=manual, last_attempt=attempt_of(attempt), title=row.get("title"),
                     checked_by=row.get("checked_by"), note=row.get("note"),
                     evidence_sha256=row.get("evidence_sha256"), archived_url=archived_url)
@@ -68,7 +69,7 @@ def evidence_from(row: dict, attempt: dict | None, archived_url: str | None = No
 
 def link_row(entry: subject.Entry) -> dict:
     """One link of an audit as the JSON of `revisar` shows it (`links`)."""
-    evidence = entry.evidence
+    evidence = entry.standing
     manual = ({"by": evidence.checked_by, "at": evidence.checked_at, "note": evidence.note}
               if evidence.manual else None)
     return {"url": entry.link.url, "phase": entry.phase.key, "platform": entry.link.platform,
@@ -85,13 +86,13 @@ def harvest(store, targets: list[Target], options: HarvestOptions, command: str,
     asyncio.run(Harvester(store, options, command=command, on_done=on_done).run(targets))
 
 
-def stored_evidence(store, report: Report) -> dict[str, Evidence]:
+def stored_evidence(store, report: Report) -> dict[str, Standing]:
     """The standing check of each link of one report, from the store."""
     evidence = {}
     for target in targets_for([link.url for link in report.links()]):
         row, attempt = store.standing(target.key)
         if row:
-            evidence[target.key] = evidence_from(row, attempt, archives.latest(store, target.key))
+            evidence[target.key] = standings_from(row, attempt, archives.latest(store, target.key))
     return evidence
 
 

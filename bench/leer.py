@@ -29,7 +29,7 @@ from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
 from cosecha.reader import read_report
-from cosecha.reader.bounded import Job, read_bounded
+from cosecha.reader.sandbox import Job, read_bounded
 
 MAX_LINKS = 200
 PROSE = ("Durante el desarrollo del acto se realizó la publicación de fotografías y artes "

@@ -5,10 +5,11 @@ from __future__ import annotations
 import asyncio
 import sys
 
-from datos import StoreError, open_store
+from datos import open_store
 
 from . import __version__
 from .cli_kit.console import json_text, to_terminal, url_table
+from .cli_kit.errors import guarded
 from .cli_kit.files import refuse_output, write_output
 from .cli_kit.options import (
     add_harvest_options,
@@ -24,7 +25,7 @@ from .harvest import Harvester, Outcome, any_broken, targets_for
 from .inputs import InputProblem, expand
 from .labels import moment, number, platform_text, reason_text, status_text, with_last_attempt
 from .reader import ReadError
-from .reader.bounded import Job, read_bounded
+from .reader.sandbox import Job, read_bounded
 from .security import visible
 
 DESCRIPTION = """\
@@ -71,7 +72,10 @@ def links_of(entries, seconds: float) -> tuple[list[str], list[InputProblem]]:
 
 
 def main(argv: list[str] | None = None) -> int:
-    args = build_parser().parse_args(argv)
+    return guarded(run, build_parser().parse_args(argv))
+
+
+def run(args) -> int:
     entries, problems = expand(args.entradas)
     if refuse_output(args.salida, [e.value for e in entries if e.kind == "report"]):
         return 2
@@ -79,11 +83,7 @@ def main(argv: list[str] | None = None) -> int:
     problems += unreadable
     for problem in problems:
         print(problem, file=sys.stderr)
-    try:
-        outcomes = harvest(urls, args)
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-        return 2
+    outcomes = harvest(urls, args)
     show(outcomes, args)
     if problems:
         return 2

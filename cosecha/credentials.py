@@ -15,6 +15,8 @@ from collections.abc import Callable, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .errors import CosechaError
+
 ENVIRONMENT = {"youtube": "COSECHA_YOUTUBE_KEY", "meta": "COSECHA_META_TOKEN"}
 # (TOML table, key) -> credential name
 FILE_FIELDS = {("youtube", "clave"): "youtube", ("meta", "token"): "meta",
@@ -22,7 +24,7 @@ FILE_FIELDS = {("youtube", "clave"): "youtube", ("meta", "token"): "meta",
 NAMES = {"youtube": "la clave de YouTube", "meta": "el token de Meta"}
 
 
-class CredentialsProblem(ValueError):
+class CredentialsProblem(CosechaError, ValueError):
     """A credentials file we refuse to use; the message is for the user, in Spanish."""
 
 

@@ -14,14 +14,9 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from test_formats import add_hyperlink, make_pdf
 
-from cosecha.reader.extract import (
-    MAX_BYTES,
-    ReadError,
-    decode_text,
-    extract_bytes,
-    extract_path,
-    sniff_kind,
-)
+from cosecha.reader.document import MAX_BYTES, ReadError
+from cosecha.reader.extract import extract_bytes, extract_path, sniff_kind
+from cosecha.reader.text import decode_text
 
 SAMPLES = Path(__file__).resolve().parent.parent / "ejemplos"
 SPANISH = "Rendición de cuentas: año 2024, niños y señales «ñ» – €5"

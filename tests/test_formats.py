@@ -12,7 +12,8 @@ from documents import add_hyperlink, make_pdf
 from pypdf import PdfWriter
 from pypdf.generic import DictionaryObject, NameObject
 
-from cosecha.reader.extract import ReadError, extract_bytes, extract_path
+from cosecha.reader.document import ReadError
+from cosecha.reader.extract import extract_bytes, extract_path
 from cosecha.reader.links import scan_links
 
 X_POST = "https://x.com/CNE_StaElena/status/1935399367130657167"

@@ -3,7 +3,7 @@
 import pytest
 
 from cosecha.reader import read_text
-from cosecha.reader.extract import Extracted
+from cosecha.reader.document import Extracted
 from cosecha.reader.structure import heading_of, is_links_intro, label_of
 
 

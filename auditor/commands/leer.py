@@ -9,7 +9,7 @@ from cosecha.cli_kit.files import refuse_output, write_output
 from cosecha.cli_kit.options import add_output_options, add_read_limit_option
 from cosecha.inputs import InputProblem
 from cosecha.reader import ReadError
-from cosecha.reader.bounded import Job, read_bounded
+from cosecha.reader.sandbox import Job, read_bounded
 
 from ..render.read_report import report_tables
 

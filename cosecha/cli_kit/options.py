@@ -5,13 +5,15 @@ from __future__ import annotations
 
 import argparse
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 
-from datos import default_db_path, user_db_path
+from datos import Store, default_db_path, open_store, user_db_path
 
 from ..credentials import Credentials, CredentialsProblem, from_environment, from_file
 from ..harvest import HarvestOptions
 from ..http import parse_remap
-from ..reader.bounded import READ_SECONDS
+from ..reader.sandbox import READ_SECONDS
 
 _FORMAT_HELP = {"tabla": "tabla legible", "json": "JSON", "csv": "CSV", "texto": "texto plano"}
 
@@ -38,6 +40,17 @@ def add_store_option(parser: argparse.ArgumentParser) -> None:
 
 def store_path(args: argparse.Namespace) -> str:
     return args.db or str(default_db_path())
+
+
+@contextmanager
+def opened_store(args: argparse.Namespace, *, create: bool = True) -> Iterator[Store]:
+    """The store the options name, open for the block and closed after it; a store that cannot
+    be used raises `StoreError`, which `errors.guarded` says in one line."""
+    store = open_store(store_path(args), create=create)
+    try:
+        yield store
+    finally:
+        store.close()
 
 
 def add_read_limit_option(parser: argparse.ArgumentParser) -> None:

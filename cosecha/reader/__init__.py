@@ -10,7 +10,8 @@ from cosecha.platforms import identify
 
 from .claims import find_claims
 from .dates import event_date, find_period, institution_of, months_mentioned, report_date, title_of
-from .extract import Extracted, ReadError, extract_bytes, extract_path, sniff_kind, split_lines
+from .document import Extracted, ReadError, split_lines
+from .extract import extract_bytes, extract_path, sniff_kind
 from .links import FoundLink, scan_links
 from .scope import assign_covers
 from .structure import assemble_phases, find_headings, label_scope, layout_of

@@ -16,13 +16,13 @@ import zipfile
 from bisect import bisect_right
 from dataclasses import dataclass, field
 
-from .extract import (
+from .document import (
     HEADING_STYLES,
     ZIP_ERRORS,
     Extracted,
     ReadError,
-    _add_target,
-    _check_zip,
+    add_target,
+    check_zip,
     split_lines,
 )
 
@@ -45,7 +45,7 @@ def extract_odt(data: bytes) -> Extracted:
     from lxml import etree
     from odfdo.security import SecurityError
 
-    _check_zip(data, BAD_ODT)
+    check_zip(data, BAD_ODT)
     try:
         document, styled = _open(data)
         reader = _Reader(styled, Extracted([]))
@@ -93,7 +93,7 @@ class _Reader:
         if element.tag == "text:h" or self.heading_style(element.get_attribute("text:style-name")):
             self.extracted.heading_lines.add(first)
         for url, shown in links:
-            _add_target(self.extracted, url, shown, first, parts)
+            add_target(self.extracted, url, shown, first, parts)
 
     def heading_style(self, name) -> bool:
         """Whether a paragraph style, or the style an automatic one derives from, is named like
@@ -117,7 +117,7 @@ class _Reader:
             for _ in range(_count(row, "table:number-rows-repeated")):
                 self.extracted.lines.append(line)
                 for url, shown in (link for _, links in texts for link in links):
-                    _add_target(self.extracted, url, shown, len(self.extracted.lines), [line])
+                    add_target(self.extracted, url, shown, len(self.extracted.lines), [line])
 
 
 def _rows(table):

@@ -17,8 +17,8 @@ import pytest
 
 from auditor.cli import main as auditor
 from cosecha.cli import main as cosecha
-from cosecha.reader.bounded import MEMORY_TEXT, time_limit_text
 from cosecha.reader.extract import extract_bytes
+from cosecha.reader.sandbox import MEMORY_TEXT, time_limit_text
 
 X_POST = "https://x.com/CNE_StaElena/status/1935399367130657167"
 GOOD = f"Informe de difusión 2024\nX: 1 publicación\n{X_POST}\n"

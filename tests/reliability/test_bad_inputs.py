@@ -13,15 +13,17 @@ from pathlib import Path
 import pytest
 from test_formats import PDF_PAGES, make_docx, make_pdf
 
-from cosecha.reader import extract
+from cosecha.reader.document import BAD_DOCX, EMPTY, TOO_BIG
+from cosecha.reader.docx import NOT_WORD
+from cosecha.reader.pdf import BAD_PDF, LOCKED_PDF, NO_PDF_TEXT
+from cosecha.reader.text import BINARY
 
 from .nightly_common import FIRST_X_ID, PROSE, latest_page, per_report, run_nightly
 
 pytestmark = pytest.mark.lento
 
 UNREADABLE_PREFIX = "No se pudo leer el informe: "
-READ_ERRORS = {extract.EMPTY, extract.BINARY, extract.TOO_BIG, extract.BAD_DOCX, extract.NOT_WORD,
-               extract.BAD_PDF, extract.LOCKED_PDF, extract.NO_PDF_TEXT}
+READ_ERRORS = {EMPTY, BINARY, TOO_BIG, BAD_DOCX, NOT_WORD, BAD_PDF, LOCKED_PDF, NO_PDF_TEXT}
 
 
 def cut(data: bytes, rng: random.Random, end: int) -> bytes:

@@ -3,7 +3,7 @@ process with a time limit and a memory limit, so one hostile file (a form drawn 
 times, a table cell spanning a billion columns) is an unreadable report, not a hung or dead
 command. The workers are kept for the next report and replaced when one is stopped.
 
-A worker is a fresh interpreter (`python -m cosecha.reader.bounded FD`), not a fork of the
+A worker is a fresh interpreter (`python -m cosecha.reader.sandbox FD`), not a fork of the
 caller, which may run threads, nor a multiprocessing child, which would import the caller's
 main module again.
 """
@@ -28,7 +28,8 @@ from time import monotonic
 from cosecha.model import Report
 
 from . import read_report, read_text
-from .extract import ReadError, extract_bytes, sniff_kind
+from .document import ReadError
+from .extract import extract_bytes, sniff_kind
 
 READ_SECONDS = 60.0  # default time limit per report (--limite-lectura)
 MEMORY_LIMIT = 512 * 2**20  # address space of a reading worker, in bytes
