@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from auditor import cli, nightly
+from auditor import cli
+from auditor.nightly import run as nightly
 from datos import open_store
 
 SAMPLES = Path(__file__).parent.parent / "ejemplos"

@@ -11,8 +11,9 @@ from pathlib import Path
 
 import pytest
 
-from auditor import cli, nightly
+from auditor import cli
 from auditor.model import INFO, REVIEW, Audit, CoverageRow, Finding
+from auditor.nightly import run as nightly
 from auditor.render.nightly_html import render_nightly_summary, render_report_page
 from bench.escala import generate
 

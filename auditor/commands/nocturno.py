@@ -13,12 +13,14 @@ from cosecha.cli_kit.options import (
     add_read_limit_option,
     add_store_option,
     harvest_options,
+    opened_store,
     store_path,
 )
-from datos import StoreError, open_store
 
-from ..nightly import Busy, NightlyOptions, exclusive, news_text, run_nightly
-from .revisar import add_audit_options
+from ..nightly.files import exclusive
+from ..nightly.run import NightlyOptions, run_nightly
+from ..render.nightly_text import news_text
+from .options import add_audit_options
 
 ORDER = 50
 HELP = "auditoría desatendida de una carpeta de informes (para cron o systemd)"
@@ -82,18 +84,8 @@ def run(args) -> int:
                              args.respaldos, dict(args.cuenta), args.ventana_dias,
                              read_seconds=args.limite_lectura, progress=sys.stderr.isatty())
     try:
-        with exclusive(db_path):
-            store = open_store(db_path)
-            try:
-                result = run_nightly(store, db_path, options, harvest_options(args))
-            finally:
-                store.close()
-    except Busy:
-        print(f"error: ya hay una auditoría nocturna en curso sobre {db_path}", file=sys.stderr)
-        return 2
-    except StoreError as problem:
-        print(f"error: {db_path}: {problem}", file=sys.stderr)
-        return 2
+        with exclusive(db_path), opened_store(args) as store:
+            result = run_nightly(store, db_path, options, harvest_options(args))
     except OSError as problem:
         print(f"error: {os_problem(problem)}", file=sys.stderr)
         return 2

@@ -16,7 +16,7 @@ import pytest
 from reliability.nightly_common import latest_page, rows, write_folder
 
 from auditor.cli import main as auditor_main
-from auditor.nightly import NightlyOptions, run_nightly
+from auditor.nightly.run import NightlyOptions, run_nightly
 from cosecha.cli import main as cosecha_main
 from cosecha.harvest import HarvestOptions
 from cosecha.http import HttpFetcher, parse_remap

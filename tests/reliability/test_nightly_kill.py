@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from auditor.nightly import LOCK_SUFFIX
+from auditor.nightly.files import LOCK_SUFFIX
 from datos import open_store
 
 from .nightly_common import (
