@@ -20,19 +20,17 @@ from pathlib import Path
 import cosecha
 from cosecha.harvest import targets_for
 from cosecha.model import Report
-from datos import archives
+from datos import actas, archives
 from datos.store import CONCLUSIVE, stored_json
 
 from .checks.subject import entries_of
 from .compare import reassessed, verdict_of
-from .review import ReadReport, evidence_from, link_row
+from .errors import Refusal
+from .review import ReadReport, link_row, standings_from
 
 UNSIGNED = ("issued_at", "fingerprint")  # what the fingerprint leaves out
 FINGERPRINT = re.compile(r"[0-9a-f]{64}")
 
-
-class Refusal(Exception):
-    """No acta for this report; the message is Spanish and says what to do."""
 
 
 def canonical(acta: dict) -> bytes:
@@ -67,12 +65,10 @@ def issued(acta: dict, issued_at: str) -> dict:
 
 
 def latest_audit(store, read: ReadReport) -> dict:
-    # Store has no reader by sha256: its private query helper, rather than a copy of it
-    rows = store._all("SELECT id, source, body FROM audits WHERE sha256 = ? "
-                      "ORDER BY audited_at DESC, id DESC LIMIT 1", (read.sha256,))
-    if rows:
-        return stored_json(rows[0]["body"], f"la auditoría guardada de {rows[0]['source']} "
-                                            f"(audits.id = {rows[0]['id']})")
+    row = actas.latest_audit_of(store, read.sha256)
+    if row:
+        return stored_json(row["body"], f"la auditoría guardada de {row['source']} "
+                                        f"(audits.id = {row['id']})")
     name = read.report.source
     earlier = audited_before(store, name)
     if earlier:
@@ -85,7 +81,7 @@ def latest_audit(store, read: ReadReport) -> dict:
 def audited_before(store, source: str) -> str | None:
     """The sha256 of the latest audit of the same file (as named, or the same file reached by
     another path from the current folder), when its content was another."""
-    for row in store._all("SELECT source, sha256 FROM audits ORDER BY audited_at DESC, id DESC"):
+    for row in actas.audited_files(store):
         if row["source"] == source or _same_file(row["source"], source):
             return row["sha256"]
     return None
@@ -105,7 +101,7 @@ def link_rows(store, report: Report, audited_at: str) -> list[dict]:
         row, attempt = standing_at(store.history(target.key), audited_at)
         if row:
             stood[target.key] = row, attempt
-    evidence = {key: evidence_from(row, attempt) for key, (row, attempt) in stood.items()}
+    evidence = {key: standings_from(row, attempt) for key, (row, attempt) in stood.items()}
     rows = []
     for entry in entries_of(report, evidence):
         key = entry.link.canonical_url or entry.link.url
@@ -126,19 +122,6 @@ def standing_at(history: list[dict], moment: str) -> tuple[dict | None, dict | N
         return (made[-1] if made else None), None
     conclusive = [row for row in made if row["status"] in CONCLUSIVE]
     return (conclusive[-1], made[-1]) if conclusive else (made[-1], None)
-
-
-def record(store, acta: dict) -> None:
-    with store.write():
-        store.db.execute("INSERT INTO actas (fingerprint, issued_at, source, sha256) "
-                         "VALUES (?, ?, ?, ?)",
-                         (acta["fingerprint"], acta["issued_at"], acta["source"], acta["sha256"]))
-
-
-def issues_of(store, huella: str) -> list[dict]:
-    """Every time an acta with this fingerprint was issued, oldest first."""
-    return store._all("SELECT fingerprint, issued_at, source, sha256 FROM actas "
-                      "WHERE fingerprint = ? ORDER BY id", (huella,))
 
 
 def file_name(source: str) -> str:

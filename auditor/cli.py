@@ -10,9 +10,11 @@ import pkgutil
 import sys
 
 from cosecha import __version__
+from cosecha.cli_kit.errors import guarded
 from cosecha.cli_kit.spanish_argparse import Parser
 
 from . import commands
+from .errors import AuditorError
 
 DESCRIPTION = """\
 Audita informes de rendición de cuentas: lee lo que cada fase declara y los enlaces que
@@ -39,7 +41,7 @@ def build_parser() -> Parser:
 def main(argv: list[str] | None = None) -> int:
     args = build_parser().parse_args(argv)
     try:
-        return args.run(args)
+        return guarded(args.run, args, also=(AuditorError,))
     except BrokenPipeError:
         # whoever read our output stopped (`| head`): no traceback, and none at exit either
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())

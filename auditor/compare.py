@@ -14,14 +14,14 @@ from cosecha.platforms import by_name
 from .checks import findings
 from .checks.coverage import coverage_rows
 from .checks.subject import Entry, Subject, entries_of
-from .model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Audit, Evidence, Finding
+from .model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Audit, Standing, Finding
 
 UNVERIFIED_CODE = "unverified_link"
 NO_CLAIMS_CODE = "no_claims"  # nothing to sign against: never "Listo para firmar"
 NOTHING_VERIFIED_CODE, MISSING_CODE = "nothing_verified", "missing_evidence"
 
 
-def audit_report(report: Report, evidence: Mapping[str, Evidence], *, sha256: str,
+def audit_report(report: Report, evidence: Mapping[str, Standing], *, sha256: str,
                  audited_at: str, accounts: Mapping[str, str] | None = None,
                  window_days: int = 90, tool_version: str = cosecha.__version__) -> Audit:
     """The audit of one report; `evidence` is keyed by each link's canonical URL (else its URL).
@@ -107,5 +107,5 @@ def _count(audit: Audit, severity: str) -> int:
 
 
 def _checks_span(entries: list[Entry]) -> tuple[str | None, str | None]:
-    moments = [e.evidence.checked_at for e in entries if e.evidence.checked_at]
+    moments = [e.standing.checked_at for e in entries if e.standing.checked_at]
     return (min(moments), max(moments)) if moments else (None, None)

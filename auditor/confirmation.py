@@ -11,15 +11,14 @@ import io
 from dataclasses import dataclass
 from pathlib import Path
 
-from cosecha.harvest import Target, link_fields, now_iso, targets_for
+from cosecha.harvest import Target, link_fields, targets_for
+from datos.store import now_iso
 from cosecha.labels import moment, reason_text, status_text
 from cosecha.security import visible
 
+from .errors import Refusal
+
 STATES = {"vivo": "alive", "roto": "broken"}
-
-
-class Refusal(Exception):
-    """Why a confirmation is not recorded, in Spanish."""
 
 
 @dataclass

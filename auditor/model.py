@@ -13,7 +13,7 @@ REVIEW = "review_before_signing"
 
 
 @dataclass
-class Evidence:
+class Standing:
     """The latest word on one link: from the harvester, the store, or a person."""
 
     status: str  # alive | broken | unverified | invalid | refused

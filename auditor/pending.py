@@ -8,12 +8,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 
 from cosecha.harvest import offline_verdict, targets_for
+from cosecha.inputs import expand
 from cosecha.labels import platform_text, reason_text
 from cosecha.model import Link, Phase, Report
 from cosecha.security import visible
 
 from .render.tables import phase_name
-from .review import ReadReport
+from .review import ReadReport, read_entries
 
 NEVER_CHECKED = "sin verificar aún"
 
@@ -71,3 +72,11 @@ def pending_reason(store, link: Link, key: str) -> str | None:
         # never checked: pending, unless the URL alone says it is no post or is refused
         return None if offline_verdict(targets_for([link.url])[0]) else NEVER_CHECKED
     return reason_text(row["reason"]) if row["status"] == "unverified" else None
+
+
+def pending_in(store, sources: list[str], read_limit: float) -> tuple[list, list]:
+    """The pending links of the reports among `sources` that could be read, and why the
+    others could not."""
+    entries, problems = expand(sources, urls=False)
+    reports, unreadable = read_entries(entries, read_limit)
+    return pending_links(store, reports), problems + unreadable

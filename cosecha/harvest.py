@@ -15,6 +15,7 @@ from dataclasses import asdict, dataclass, field
 from datetime import datetime, timezone
 
 from datos import evidence
+from datos.store import now_iso
 
 from . import platforms, schedule
 from .archive import ArchiveWork
@@ -89,10 +90,6 @@ class Target:
     @property
     def key(self) -> str:
         return self.info.canonical_url or self.url
-
-
-def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def targets_for(urls: Iterable[str]) -> list[Target]:

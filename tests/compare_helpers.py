@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from auditor.compare import audit_report
-from auditor.model import Audit, Evidence, Finding
+from auditor.model import Audit, Standing, Finding
 from cosecha.model import BreakdownItem, Claim, Link, Period, Phase, Report
 from cosecha.platforms import identify
 
@@ -41,13 +41,13 @@ def report(*phases: Phase, event_date: str | None = None, report_date: str | Non
                   list(months), list(phases))
 
 
-def audit(rep: Report, evidence: dict[str, Evidence] | None = None, **options) -> Audit:
+def audit(rep: Report, evidence: dict[str, Standing] | None = None, **options) -> Audit:
     return audit_report(rep, evidence or {}, sha256="0" * 64, audited_at="2025-07-24T10:00:00Z",
                         **options)
 
 
-def alive_for(rep: Report, **facts) -> dict[str, Evidence]:
-    return {l.canonical_url or l.url: Evidence("alive", **facts) for l in rep.links()}
+def alive_for(rep: Report, **facts) -> dict[str, Standing]:
+    return {l.canonical_url or l.url: Standing("alive", **facts) for l in rep.links()}
 
 
 def found(result: Audit, code: str) -> list[Finding]:

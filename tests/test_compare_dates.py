@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from compare_helpers import audit, found, link, phase, report, tweet
 
-from auditor.model import ERROR, WARNING, Evidence
+from auditor.model import ERROR, WARNING, Standing
 from cosecha.model import Period
 
 EVENT, SIGNED = "2025-07-03", "2025-07-23"
@@ -29,7 +29,7 @@ def test_post_late_on_the_report_date_somewhere_west_is_not_after_it():
 
 def test_date_from_the_platform_wins_over_the_id():
     post = tweet("2025-06-20T12:00:00")
-    evidence = {post: Evidence("alive", published_at="2025-08-01T10:00:00Z")}
+    evidence = {post: Standing("alive", published_at="2025-08-01T10:00:00Z")}
     [finding] = found(audit(dated(post, report_date=SIGNED), evidence), "out_of_window")
     assert finding.severity == ERROR and "deducida" not in finding.message
 
@@ -82,5 +82,5 @@ def test_months_inside_the_period_or_no_period_are_fine():
 def test_web_page_updated_after_the_report_is_not_a_post_out_of_window():
     page = "https://www.cne.gob.ec/boletin"
     rep = report(phase("F", link(page, 5)), report_date=SIGNED)
-    evidence = {page: Evidence("alive", published_at="2025-09-01T00:00:00Z")}
+    evidence = {page: Standing("alive", published_at="2025-09-01T00:00:00Z")}
     assert not found(audit(rep, evidence), "out_of_window")

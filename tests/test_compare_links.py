@@ -6,7 +6,7 @@ import time
 
 from compare_helpers import alive_for, audit, claim, found, link, phase, report, row, tweet
 
-from auditor.model import ERROR, INFO, WARNING, Evidence
+from auditor.model import ERROR, INFO, WARNING, Standing
 from cosecha.model import ReportWarning
 
 FB_SHARE = "https://www.facebook.com/share/p/1FFHYCBvYd/"
@@ -16,7 +16,7 @@ T1, T2 = tweet("2025-06-20T12:00:00", seq=1), tweet("2025-06-21T12:00:00", seq=2
 
 def test_broken_link_is_an_error_with_its_reason():
     rep = report(phase("A", link(T1, 10), link(T2, 11)))
-    evidence = alive_for(rep) | {T2: Evidence("broken", "deleted")}
+    evidence = alive_for(rep) | {T2: Standing("broken", "deleted")}
     [finding] = found(audit(rep, evidence), "broken_link")
     assert (finding.severity, finding.url, finding.line, finding.phase) == (ERROR, T2, 11, "A")
     assert "eliminado por su autor" in finding.message
@@ -25,11 +25,11 @@ def test_broken_link_is_an_error_with_its_reason():
 
 def test_manually_confirmed_broken_link_says_it_was_manual():
     rep = report(phase("A", link(FB_SHARE, 10)))
-    result = audit(rep, {FB_SHARE: Evidence("broken", "la publicación ya no está", manual=True)})
+    result = audit(rep, {FB_SHARE: Standing("broken", "la publicación ya no está", manual=True)})
     [finding] = found(result, "broken_link")
     assert finding.message == "Enlace roto (confirmación manual: «la publicación ya no está»)"
     assert row(result, "A", "facebook").broken == 1
-    silent = audit(rep, {FB_SHARE: Evidence("broken", "manual", manual=True)})
+    silent = audit(rep, {FB_SHARE: Standing("broken", "manual", manual=True)})
     assert found(silent, "broken_link")[0].message == "Enlace roto (confirmación manual)"
 
 
@@ -37,7 +37,7 @@ def test_a_confirmation_says_who_when_and_their_note(monkeypatch):
     monkeypatch.setenv("TZ", "UTC")
     time.tzset()
     rep = report(phase("A", link(FB_SHARE, 10)))
-    evidence = Evidence("alive", "manual", checked_at="2026-11-29T02:31:00Z", manual=True,
+    evidence = Standing("alive", "manual", checked_at="2026-11-29T02:31:00Z", manual=True,
                         checked_by="Ana Analista", note="la vi en el navegador")
     try:
         [finding] = found(audit(rep, {FB_SHARE: evidence}), "manual_confirmation")
@@ -57,7 +57,7 @@ def test_alive_links_give_no_status_finding():
 
 def test_manually_confirmed_alive_link_counts_alive_and_is_shown_as_manual():
     rep = report(phase("A", link(FB_SHARE, 10)))
-    result = audit(rep, {FB_SHARE: Evidence("alive", manual=True)})
+    result = audit(rep, {FB_SHARE: Standing("alive", manual=True)})
     assert row(result, "A", "facebook").alive == 1
     [finding] = found(result, "manual_confirmation")
     assert finding.severity == INFO and "manual" in finding.message
@@ -74,7 +74,7 @@ def test_link_without_evidence_is_unverified_offline_never_alive():
 
 def test_login_wall_is_unverified_with_its_reason():
     rep = report(phase("A", link(FB_SHARE, 10)))
-    [finding] = found(audit(rep, {FB_SHARE: Evidence("unverified", "login_wall")}),
+    [finding] = found(audit(rep, {FB_SHARE: Standing("unverified", "login_wall")}),
                       "unverified_link")
     assert "iniciar sesión" in finding.message
 
@@ -82,7 +82,7 @@ def test_login_wall_is_unverified_with_its_reason():
 def test_evidence_is_found_by_canonical_url_when_the_listed_url_differs():
     listed = YT + "?si=abc"
     rep = report(phase("D", link(listed, 5)))
-    result = audit(rep, {"https://www.youtube.com/watch?v=FVxRBZKWRe4": Evidence("alive")})
+    result = audit(rep, {"https://www.youtube.com/watch?v=FVxRBZKWRe4": Standing("alive")})
     assert row(result, "D", "youtube").alive == 1
     assert not found(result, "unverified_link")
 
@@ -137,7 +137,7 @@ def test_link_cut_by_export_spaces_is_invalid_and_not_listed():
 
 def test_post_the_harvester_could_not_check_is_invalid():
     rep = report(phase("A", link(YT, 10)))
-    evidence = {"https://www.youtube.com/watch?v=FVxRBZKWRe4": Evidence("invalid", "malformed")}
+    evidence = {"https://www.youtube.com/watch?v=FVxRBZKWRe4": Standing("invalid", "malformed")}
     result = audit(rep, evidence)
     assert len(found(result, "invalid_link")) == 1
     assert row(result, "A", "youtube").listed == 0
@@ -160,7 +160,7 @@ def test_link_to_private_address_is_refused_even_offline():
 
 def test_harvester_refusal_is_a_refused_link():
     page = "https://intranet.example.org/a"
-    evidence = {page: Evidence("refused", "private_address")}
+    evidence = {page: Standing("refused", "private_address")}
     result = audit(report(phase("A", link(page, 10))), evidence)
     assert len(found(result, "refused_link")) == 1
 
@@ -196,7 +196,7 @@ def test_given_account_decides_case_and_at_sign_aside():
 def test_author_from_the_platform_overrides_the_url_account():
     third = tweet("2025-06-23T12:00:00", seq=3)
     rep = report(phase("A", link(T1, 10), link(T2, 11), link(third, 12), link(FB_SHARE, 13)))
-    evidence = alive_for(rep) | {T2: Evidence("alive", author="Impostor")}
+    evidence = alive_for(rep) | {T2: Standing("alive", author="Impostor")}
     [finding] = found(audit(rep, evidence), "foreign_account")
     assert finding.url == T2 and "según la plataforma" in finding.message
 
@@ -223,12 +223,12 @@ def test_report_without_reader_warnings_has_no_reader_warning():
 def test_web_pages_are_not_checked_for_the_account():
     pages = ["https://a.example.org/1", "https://a.example.org/2", "https://b.example.org/3"]
     rep = report(phase("F", *(link(p, i) for i, p in enumerate(pages))))
-    evidence = {p: Evidence("alive", author=p[8]) for p in pages}
+    evidence = {p: Standing("alive", author=p[8]) for p in pages}
     assert not found(audit(rep, evidence), "foreign_account")
 
 
 def test_reasons_with_detail_keep_the_detail_in_spanish():
     rep = report(phase("A", link(T1, 10)))
-    evidence = {T1: Evidence("unverified", "unexpected: text/html '<html>'")}
+    evidence = {T1: Standing("unverified", "unexpected: text/html '<html>'")}
     [finding] = found(audit(rep, evidence), "unverified_link")
     assert finding.message == "Enlace sin verificar: respuesta inesperada (text/html '<html>')"

@@ -7,7 +7,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from auditor.compare import exit_code, verdict_text
-from auditor.model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Evidence
+from auditor.model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Standing
 
 URLS = [tweet("2025-06-20T12:00:00", seq=1), tweet("2025-06-20T12:00:00", account="Otra", seq=2),
         tweet("2024-01-01T00:00:00", seq=3), "https://x.com/CNE_StaElena",
@@ -16,7 +16,7 @@ URLS = [tweet("2025-06-20T12:00:00", seq=1), tweet("2025-06-20T12:00:00", accoun
         "ftp://example.org/a", "https://[::1/", "https://www.instagram.com/p/Cabc123/"]
 STATUSES = ["alive", "broken", "unverified", "invalid", "refused"]
 
-evidence_for = st.builds(Evidence, st.sampled_from(STATUSES), st.sampled_from([None, "deleted"]),
+evidence_for = st.builds(Standing, st.sampled_from(STATUSES), st.sampled_from([None, "deleted"]),
                          st.sampled_from([None, "CNE_StaElena", "otra"]),
                          st.sampled_from([None, "2025-08-30T00:00:00Z", "no es fecha"]),
                          st.sampled_from([None, "2025-07-01T00:00:00Z"]), st.booleans())

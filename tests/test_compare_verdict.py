@@ -5,7 +5,7 @@ from __future__ import annotations
 from compare_helpers import alive_for, audit, claim, link, phase, report, tweet
 
 from auditor.compare import exit_code, verdict_text
-from auditor.model import READY, RESERVATIONS, REVIEW, Evidence
+from auditor.model import READY, RESERVATIONS, REVIEW, Standing
 
 FB = "https://www.facebook.com/share/p/1FFHYCBvYd/"
 T1, T2 = tweet("2025-06-20T12:00:00", seq=1), tweet("2025-06-21T12:00:00", seq=2)
@@ -30,12 +30,12 @@ def test_nothing_verified_is_an_error_of_the_report():
 
 
 def test_one_post_confirmed_by_a_person_is_something_verified():
-    evidence = {T1: Evidence("alive", "manual", manual=True)}
+    evidence = {T1: Standing("alive", "manual", manual=True)}
     assert not [f for f in audit(simple(), evidence).findings if f.code == "nothing_verified"]
 
 
 def test_an_unverified_link_signs_with_reservations_naming_it_and_the_share_verified():
-    evidence = alive_for(simple()) | {T2: Evidence("unverified", "rate_limited")}
+    evidence = alive_for(simple()) | {T2: Standing("unverified", "rate_limited")}
     result = audit(simple(), evidence)
     assert result.verdict == RESERVATIONS and exit_code([result]) == 0
     assert verdict_text(result) == ("Firmable con reservas: 1 enlace sin verificar · "
@@ -43,7 +43,7 @@ def test_an_unverified_link_signs_with_reservations_naming_it_and_the_share_veri
 
 
 def test_any_error_means_review_and_exit_one():
-    evidence = alive_for(simple()) | {T1: Evidence("broken", "deleted")}
+    evidence = alive_for(simple()) | {T1: Standing("broken", "deleted")}
     result = audit(simple(), evidence)
     assert result.verdict == REVIEW
     assert verdict_text(result) == "Revisar antes de firmar: 1 error"
@@ -98,15 +98,15 @@ def test_coverage_has_a_row_per_phase_and_platform_in_order_of_mention_web_inclu
 def test_coverage_never_counts_more_statuses_than_listed_posts():
     rep = report(phase("A", link(T1, 10), link(T1, 11), link("https://x.com/CNE_StaElena", 12),
                        link("http://10.0.0.1/a", 13), link(FB, 14)))
-    evidence = {T1: Evidence("alive"), FB: Evidence("broken", "unavailable", manual=True)}
+    evidence = {T1: Standing("alive"), FB: Standing("broken", "unavailable", manual=True)}
     for r in audit(rep, evidence).coverage:
         assert r.alive + r.broken + r.unverified <= r.listed
 
 
 def test_checks_span_is_the_earliest_and_latest_check_used():
-    evidence = {T1: Evidence("alive", checked_at="2025-07-20T08:00:00Z"),
-                T2: Evidence("alive", checked_at="2025-07-22T09:30:00Z"),
-                "https://unused.example/": Evidence("alive", checked_at="2025-07-25T00:00:00Z")}
+    evidence = {T1: Standing("alive", checked_at="2025-07-20T08:00:00Z"),
+                T2: Standing("alive", checked_at="2025-07-22T09:30:00Z"),
+                "https://unused.example/": Standing("alive", checked_at="2025-07-25T00:00:00Z")}
     result = audit(simple(), evidence)
     assert result.checks_from == "2025-07-20T08:00:00Z"
     assert result.checks_to == "2025-07-22T09:30:00Z"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from auditor.compare import audit_report
-from auditor.model import Evidence
+from auditor.model import Standing
 from cosecha.reader import read_report
 from cosecha.reader.extract import extract_bytes, extract_path
 
@@ -42,9 +42,9 @@ def audit(report, evidence=None):
     return audit_report(report, evidence or {}, sha256="0", audited_at="2026-01-01T00:00:00+00:00")
 
 
-def all_alive(report) -> dict[str, Evidence]:
+def all_alive(report) -> dict[str, Standing]:
     """Every link verified alive, so that only the report's numbers decide its verdict."""
-    return {link.canonical_url or link.url: Evidence("alive", checked_at="2026-01-01T00:00:00Z")
+    return {link.canonical_url or link.url: Standing("alive", checked_at="2026-01-01T00:00:00Z")
             for link in report.links()}
 
 

@@ -22,7 +22,7 @@ def foreign_accounts(subject: Subject) -> Iterator[Finding]:
         if platform not in own:
             own[platform] = _own_account(subject, platform)
         if own[platform] is not None and _same(author) != _same(own[platform]):
-            source = "según la plataforma" if entry.evidence.author else "según el enlace"
+            source = "según la plataforma" if entry.standing.author else "según el enlace"
             yield about_link("foreign_account", WARNING, entry,
                              f"Publicación de la cuenta {author} ({source}), no de "
                              f"{own[platform]}, la cuenta del informe en {platform_text(platform)}")
@@ -41,7 +41,7 @@ def _own_account(subject: Subject, platform: str) -> str | None:
 
 
 def _author(entry: Entry) -> str | None:
-    return entry.evidence.author or entry.link.account
+    return entry.standing.author or entry.link.account
 
 
 def _same(account: str) -> str:

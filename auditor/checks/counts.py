@@ -8,7 +8,7 @@ from cosecha.labels import number, platform_text
 from cosecha.model import Claim, Phase
 
 from ..model import ERROR, INFO, WARNING, CoverageRow, Finding
-from .bounds import figure, holds, summed
+from .ranges import figure, holds, summed
 from .finding import about_report
 from .subject import Subject, count_claims
 

@@ -25,7 +25,7 @@ def _phase_rows(phase: Phase, entries: list[Entry]) -> list[CoverageRow]:
     for platform in platforms:
         claimed = [c.count for c in claims if c.platform == platform]
         listed = [e for e in mine if e.listed and e.link.platform == platform]
-        statuses = [e.evidence.status for e in listed]
+        statuses = [e.standing.status for e in listed]
         rows.append(CoverageRow(phase.key, platform, sum(claimed) if claimed else None, len(listed),
                                 statuses.count(ALIVE), statuses.count(BROKEN),
                                 statuses.count(UNVERIFIED)))

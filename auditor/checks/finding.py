@@ -9,7 +9,7 @@ from .subject import Entry
 def about_link(code: str, severity: str, entry: Entry, message: str) -> Finding:
     link = entry.link
     return Finding(code, severity, entry.phase.key, link.platform, link.url, link.line, message,
-                   entry.evidence.last_attempt)
+                   entry.standing.last_attempt)
 
 
 def about_report(code: str, severity: str, message: str, *, phase: str | None = None,

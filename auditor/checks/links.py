@@ -7,22 +7,22 @@ from collections.abc import Iterator
 from cosecha.labels import moment, platform_text, plural, stated_reason
 from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
 
-from ..model import ERROR, INFO, WARNING, Evidence, Finding
+from ..model import ERROR, INFO, WARNING, Standing, Finding
 from .finding import about_link, about_report
 from .subject import INVALID_LINK, NOT_A_POST, POSTS, REFUSED_LINK, Entry, Subject
 
 
 def broken_links(subject: Subject) -> Iterator[Finding]:
     for entry in _listed_with(subject, BROKEN):
-        finding = about_link("broken_link", ERROR, entry, _broken(entry.evidence))
-        finding.archived_url = entry.evidence.archived_url  # a suggestion: the status stands
+        finding = about_link("broken_link", ERROR, entry, _broken(entry.standing))
+        finding.archived_url = entry.standing.archived_url  # a suggestion: the status stands
         yield finding
 
 
 def unverified_links(subject: Subject) -> Iterator[Finding]:
     for entry in _listed_with(subject, UNVERIFIED):
         yield about_link("unverified_link", INFO, entry,
-                         f"Enlace sin verificar: {stated_reason(entry.evidence.reason)}")
+                         f"Enlace sin verificar: {stated_reason(entry.standing.reason)}")
 
 
 def nothing_verified(subject: Subject) -> Iterator[Finding]:
@@ -30,7 +30,7 @@ def nothing_verified(subject: Subject) -> Iterator[Finding]:
     sign on. (A report that claims nothing is at most signable with reservations: no_claims.)"""
     posts = [entry for entry in subject.entries if entry.listed_post]
     claims = any(c.unit == POSTS for phase in subject.report.phases for c in phase.claims)
-    if claims and posts and not any(entry.evidence.status in (ALIVE, BROKEN) or entry.evidence.manual
+    if claims and posts and not any(entry.standing.status in (ALIVE, BROKEN) or entry.standing.manual
                          for entry in posts):
         yield about_report("nothing_verified", ERROR,
                            f"Ningún enlace pudo verificarse: "
@@ -41,9 +41,9 @@ def nothing_verified(subject: Subject) -> Iterator[Finding]:
 def manual_confirmations(subject: Subject) -> Iterator[Finding]:
     """A person vouched for a live link: every table must show it was not a robot's check."""
     for entry in _listed_with(subject, ALIVE):
-        if entry.evidence.manual:
+        if entry.standing.manual:
             yield about_link("manual_confirmation", INFO, entry,
-                             "Enlace vivo" + _confirmed(entry.evidence))
+                             "Enlace vivo" + _confirmed(entry.standing))
 
 
 def duplicate_links(subject: Subject) -> Iterator[Finding]:
@@ -66,7 +66,7 @@ def not_posts(subject: Subject) -> Iterator[Finding]:
 def invalid_links(subject: Subject) -> Iterator[Finding]:
     for entry in _of_kind(subject, INVALID_LINK):
         yield about_link("invalid_link", WARNING, entry,
-                         f"Enlace no verificable: {stated_reason(entry.evidence.reason)}")
+                         f"Enlace no verificable: {stated_reason(entry.standing.reason)}")
 
 
 def refused_links(subject: Subject) -> Iterator[Finding]:
@@ -86,20 +86,20 @@ def platform_mismatches(subject: Subject) -> Iterator[Finding]:
 
 
 def _listed_with(subject: Subject, status: str) -> Iterator[Entry]:
-    return (e for e in subject.entries if e.listed and e.evidence.status == status)
+    return (e for e in subject.entries if e.listed and e.standing.status == status)
 
 
 def _of_kind(subject: Subject, kind: str) -> Iterator[Entry]:
     return (e for e in subject.entries if e.kind == kind)
 
 
-def _broken(evidence: Evidence) -> str:
+def _broken(evidence: Standing) -> str:
     if not evidence.manual:
         return f"Enlace roto: {stated_reason(evidence.reason)}"
     return "Enlace roto" + _confirmed(evidence)
 
 
-def _confirmed(evidence: Evidence) -> str:
+def _confirmed(evidence: Standing) -> str:
     """ " (confirmación manual de Ana, 29/11/2026 02:31: «la vi borrada»)": who, when, note."""
     # a note also travels as the reason of a confirmation ("manual" when they left none)
     note = evidence.note or (evidence.reason if evidence.reason not in (None, "", "manual")

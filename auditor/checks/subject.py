@@ -1,4 +1,4 @@
-"""What the auditor knows of each link of a report: its evidence, its post identity, its date.
+"""What the auditor knows of each link of a report: where it stands, its post identity and date.
 
 Every check reads this one view, so a link is looked up, identified and dated once.
 """
@@ -15,7 +15,7 @@ from cosecha.platforms import by_name
 from cosecha.platforms.base import INVALID, REFUSED, UNVERIFIED, CheckResult, UrlInfo
 from cosecha.security import SCHEMES, check_host, reorders
 
-from ..model import CoverageRow, Evidence
+from ..model import CoverageRow, Standing
 
 ALL = "all"  # the claim platform of a total across networks
 POSTS = "posts"
@@ -30,7 +30,7 @@ class Entry:
 
     phase: Phase
     link: Link
-    evidence: Evidence
+    standing: Standing
     kind: str  # POST | NOT_A_POST | INVALID_LINK | REFUSED_LINK
     first: Entry | None  # the earlier listing of the same post, when this one repeats it
     published: datetime | None  # UTC
@@ -63,39 +63,39 @@ def count_claims(phase: Phase) -> list[Claim]:
             and phase.kind == PHASE and c.covers in ([], [phase.key])]
 
 
-def entries_of(report: Report, evidence: Mapping[str, Evidence]) -> list[Entry]:
+def entries_of(report: Report, standing: Mapping[str, Standing]) -> list[Entry]:
     entries: list[Entry] = []
     seen: dict[tuple[str, ...], Entry] = {}
     for phase in report.phases:
         for link in phase.links:
-            entry = _entry(phase, link, evidence.get(link.canonical_url or link.url), seen)
+            entry = _entry(phase, link, standing.get(link.canonical_url or link.url), seen)
             entries.append(entry)
             if entry.kind == POST and entry.first is None:
                 seen.update(dict.fromkeys(_identities(link), entry))
     return entries
 
 
-def _entry(phase: Phase, link: Link, evidence: Evidence | None,
+def _entry(phase: Phase, link: Link, standing: Standing | None,
            seen: dict[tuple[str, ...], Entry]) -> Entry:
     facts = _offline_facts(link)
-    evidence = evidence or _offline_evidence(link)
-    kind = _kind(link, evidence)
+    standing = standing or _offline_standing(link)
+    kind = _kind(link, standing)
     first = next((seen[i] for i in _identities(link) if i in seen), None) if kind == POST else None
-    published = _moment(evidence.published_at)
+    published = _moment(standing.published_at)
     dated_offline = published is None and facts is not None and facts.published_at is not None
     if dated_offline:
         published = _moment(facts.published_at)
-    return Entry(phase, link, evidence, kind, first, published, dated_offline)
+    return Entry(phase, link, standing, kind, first, published, dated_offline)
 
 
-def _kind(link: Link, evidence: Evidence) -> str:
-    if evidence.status == REFUSED:
+def _kind(link: Link, standing: Standing) -> str:
+    if standing.status == REFUSED:
         return REFUSED_LINK
-    if evidence.status == INVALID and evidence.reason == "malformed":  # whatever it points at
+    if standing.status == INVALID and standing.reason == "malformed":  # whatever it points at
         return INVALID_LINK
     if link.post_id is None and not _is_fallback(link.platform):
         return NOT_A_POST
-    if evidence.status == INVALID:
+    if standing.status == INVALID:
         return INVALID_LINK
     return POST
 
@@ -122,18 +122,18 @@ def _offline_facts(link: Link) -> CheckResult | None:
     return adapter.offline_facts(info)
 
 
-def _offline_evidence(link: Link) -> Evidence:
+def _offline_standing(link: Link) -> Standing:
     """A link nobody checked: unverified, unless the URL alone shows it cannot be checked."""
     try:
         parts = urlsplit(link.url)
         host = parts.hostname or ""
     except ValueError:
-        return Evidence(INVALID, "malformed")
+        return Standing(INVALID, "malformed")
     spaced = any(c.isspace() for c in link.url)
     if parts.scheme.lower() not in SCHEMES or not host or spaced or reorders(link.url):
-        return Evidence(INVALID, "malformed")
+        return Standing(INVALID, "malformed")
     refusal = check_host(host)
-    return Evidence(REFUSED, refusal) if refusal else Evidence(UNVERIFIED, "offline")
+    return Standing(REFUSED, refusal) if refusal else Standing(UNVERIFIED, "offline")
 
 
 def _moment(value: str | None) -> datetime | None:

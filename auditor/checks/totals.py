@@ -9,7 +9,7 @@ from cosecha.labels import platform_text
 from cosecha.model import PHASE, Claim, Phase
 
 from ..model import ERROR, Finding
-from .bounds import figure, overlap, summed
+from .ranges import figure, overlap, summed
 from .counts import listed_finding, missing_severity
 from .finding import about_report
 from .subject import ALL, POSTS, Subject, count_claims

@@ -12,15 +12,15 @@ from cosecha.cli_kit.options import (
     add_output_options,
     add_read_limit_option,
     add_store_option,
-    store_path,
+    opened_store,
 )
-from cosecha.harvest import now_iso
 from cosecha.inputs import Entry
 from cosecha.labels import moment
 from cosecha.security import visible
-from datos import StoreError, open_store
+from datos.actas import issues_of, record
+from datos.store import now_iso
 
-from ..acta import FINGERPRINT, Refusal, build_acta, issued, issues_of, record
+from ..acta import FINGERPRINT, build_acta, issued
 from ..render.acta_html import render_acta_html
 from ..review import ReadReport, read_entries
 
@@ -72,22 +72,8 @@ def run(args) -> int:
         print(problem, file=sys.stderr)
     if not reads:
         return 2
-    return in_store(args, lambda store: issue(store, reads[0], args))
-
-
-def in_store(args, work) -> int:
-    """`work(store)`'s exit code; a store that cannot be used or a refusal: one line, exit 2."""
-    try:
-        store = open_store(store_path(args), create=False)
-        try:
-            return work(store)
-        finally:
-            store.close()
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-    except Refusal as refusal:
-        print(f"error: {refusal}", file=sys.stderr)
-    return 2
+    with opened_store(args, create=False) as store:
+        return issue(store, reads[0], args)
 
 
 def issue(store, read: ReadReport, args) -> int:
@@ -105,7 +91,8 @@ def verify(args) -> int:
         print(f"error: {args.verificar!r} no es una huella: se esperaban 64 caracteres "
               "hexadecimales (0-9, a-f)", file=sys.stderr)
         return 2
-    return in_store(args, lambda store: said(issues_of(store, huella), huella))
+    with opened_store(args, create=False) as store:
+        return said(issues_of(store, huella), huella)
 
 
 def said(issues: list[dict], huella: str) -> int:

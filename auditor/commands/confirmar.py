@@ -9,14 +9,17 @@ import webbrowser
 from collections import Counter
 from pathlib import Path
 
-from cosecha.cli_kit.options import add_read_limit_option, add_store_option, store_path
+from cosecha.cli_kit.options import (
+    add_read_limit_option,
+    add_store_option,
+    opened_store,
+)
 from cosecha.labels import plural
 from cosecha.security import visible
-from datos import StoreError, open_store
 
-from ..confirmation import STATES, Refusal, prepare, prepare_table, record, recorded_line
-from ..pending import Pending
-from .pendientes import pending_in
+from ..confirmation import STATES, prepare, prepare_table, record, recorded_line
+from ..errors import Refusal
+from ..pending import Pending, pending_in
 
 ORDER = 30
 HELP = "registra lo que una persona vio en un enlace (vivo o roto): uno, los pendientes o un CSV"
@@ -70,15 +73,9 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    try:
-        usage_problem(args)
-        args.por = args.por.strip()
-        return confirm_pass(args) if walking(args) else confirm_given(args)
-    except Refusal as refusal:
-        print(f"error: {visible(str(refusal))}", file=sys.stderr)
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-    return 2
+    usage_problem(args)
+    args.por = args.por.strip()
+    return confirm_pass(args) if walking(args) else confirm_given(args)
 
 
 def walking(args) -> bool:
@@ -106,16 +103,13 @@ def usage_problem(args) -> None:
 
 def confirm_given(args) -> int:
     """One link (--estado) or every row of a spreadsheet (--archivo): all recorded or none."""
-    store = open_store(store_path(args))
-    try:
+    with opened_store(args) as store:
         if args.archivo:
             confirmations = prepare_table(store, args.archivo, force=args.forzar)
         else:
             confirmations = [prepare(store, args.entradas[0], STATES[args.estado], args.nota,
                                      force=args.forzar)]
         record(store, confirmations, args.por)
-    finally:
-        store.close()
     for confirmation in confirmations:
         print(recorded_line(confirmation, args.por))
     return 0
@@ -127,15 +121,14 @@ def confirm_pass(args) -> int:
     if "-" in args.entradas:
         raise Refusal("-: en el recorrido la entrada estándar trae las respuestas; indique "
                       "el informe por su ruta")
-    store = open_store(store_path(args), create=False)
-    try:
+    with opened_store(args, create=False) as store:
         pending, unreadable = pending_in(store, args.entradas, args.limite_lectura)
+        for problem in unreadable:
+            print(problem, file=sys.stderr)
         if unreadable:
             return 2
         interactive = sys.stdin.isatty()
         tally = walk(store, pending, answer_lines(interactive), args, interactive)
-    finally:
-        store.close()
     print(summary(tally, len(pending)))
     return 0
 

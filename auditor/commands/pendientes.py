@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import sys
 
-from cosecha.cli_kit.options import add_read_limit_option, add_store_option, store_path
-from cosecha.inputs import expand
-from datos import StoreError, open_store
+from cosecha.cli_kit.options import (
+    add_read_limit_option,
+    add_store_option,
+    opened_store,
+)
 
-from ..pending import pending_links
-from ..review import read_entries
+from ..pending import pending_in
 
 ORDER = 25
 HELP = "lista los enlaces que una persona debe mirar (sin verificar, tras un muro)"
@@ -37,25 +38,11 @@ def register(subparsers) -> None:
 
 
 def run(args) -> int:
-    try:
-        store = open_store(store_path(args), create=False)
-        try:
-            pending, problems = pending_in(store, args.informes, args.limite_lectura)
-        finally:
-            store.close()
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-        return 2
+    with opened_store(args, create=False) as store:
+        pending, problems = pending_in(store, args.informes, args.limite_lectura)
+    for problem in problems:
+        print(problem, file=sys.stderr)
     for link in pending:
         print(link.line())
     return 2 if problems else 0
 
-
-def pending_in(store, sources: list[str], read_limit: float) -> tuple[list, list]:
-    """The pending links of the reports that could be read, and why the others could not
-    (said on standard error)."""
-    entries, problems = expand(sources, urls=False)
-    reports, unreadable = read_entries(entries, read_limit)
-    for problem in problems + unreadable:
-        print(problem, file=sys.stderr)
-    return pending_links(store, reports), problems + unreadable

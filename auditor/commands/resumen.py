@@ -9,8 +9,7 @@ from datetime import date
 
 from cosecha.cli_kit.console import to_terminal
 from cosecha.cli_kit.files import refuse_output, write_output
-from cosecha.cli_kit.options import add_output_options, add_store_option, store_path
-from datos import StoreError, open_store
+from cosecha.cli_kit.options import add_output_options, add_store_option, opened_store
 
 from ..render.text import add_csv_data_option, output_format, render_summary
 from ..summary import build_summary
@@ -58,16 +57,9 @@ def run(args) -> int:
         return 2
     if refuse_output(args.salida):
         return 2
-    try:
-        store = open_store(store_path(args), create=False)
-        try:
-            summary = build_summary(store, institution=args.institucion, since=args.desde,
-                                    until=args.hasta)
-        finally:
-            store.close()
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-        return 2
+    with opened_store(args, create=False) as store:
+        summary = build_summary(store, institution=args.institucion, since=args.desde,
+                                until=args.hasta)
     write_output(render_summary(summary, output_format(args), color=to_terminal(args.salida)),
                  args.salida)
     return 0

@@ -13,18 +13,17 @@ from cosecha.cli_kit.options import (
     add_read_limit_option,
     add_store_option,
     harvest_options,
-    store_path,
+    opened_store,
 )
 from cosecha.cli_kit.progress import platform_progress
 from cosecha.harvest import targets_for
 from cosecha.inputs import expand
-from cosecha.platforms import adapters
-from datos import StoreError, open_store
 
 from ..compare import exit_code
 from ..model import Audit
 from ..render.text import Options, add_csv_data_option, findings_csv, output_format, render_audits
 from ..review import ReadReport, read_entries, review
+from .options import add_audit_options
 
 ORDER = 20
 HELP = "compara lo que cada informe declara con lo que prueban sus enlaces"
@@ -41,25 +40,6 @@ Salida: 0 sin errores, 1 con algún error, 2 si algún informe no se pudo leer (
 auditan igual)."""
 
 FORMATS = ("tabla", "markdown", "json", "csv", "html")
-
-
-def account_rule(value: str) -> tuple[str, str]:
-    platform, sep, account = value.partition("=")
-    names = [adapter.name for adapter in adapters()]
-    if not sep or not account.strip() or platform.strip().lower() not in names:
-        raise argparse.ArgumentTypeError(
-            f"se esperaba PLATAFORMA=CUENTA con PLATAFORMA entre {', '.join(names)}: {value!r}")
-    return platform.strip().lower(), account.strip().lstrip("@")
-
-
-def add_audit_options(parser: argparse.ArgumentParser) -> None:
-    """The comparison options `revisar` and the nightly run share."""
-    parser.add_argument("--cuenta", metavar="PLATAFORMA=CUENTA", action="append", default=[],
-                        type=account_rule,
-                        help="cuenta oficial de la institución en una plataforma (se puede "
-                             "repetir); por defecto, la que comparten la mayoría de los enlaces")
-    parser.add_argument("--ventana-dias", metavar="N", type=int, default=90,
-                        help="días antes del evento en que una publicación aún cuenta (por defecto 90)")
 
 
 def register(subparsers) -> None:
@@ -93,18 +73,8 @@ def run(args) -> int:
     problems += unreadable
     for problem in problems:
         print(problem, file=sys.stderr)
-    try:
-        store = open_store(store_path(args))
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-        return 2
-    try:
+    with opened_store(args) as store:
         audits = watched_review(store, reports, args)
-    except StoreError as problem:
-        print(f"error: {store_path(args)}: {problem}", file=sys.stderr)
-        return 2
-    finally:
-        store.close()
     options = Options(links=args.enlaces, detail=args.detalle)
     write_output(render_audits(audits, output_format(args), color=to_terminal(args.salida),
                                options=options), args.salida)

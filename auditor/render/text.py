@@ -15,7 +15,7 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from cosecha.cli_kit.console import json_text, render, url_table
-from cosecha.harvest import now_iso
+from datos.store import now_iso
 from cosecha.labels import VERDICT_TEXT
 from cosecha.security import visible
 
