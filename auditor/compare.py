@@ -14,7 +14,7 @@ from cosecha.platforms import by_name
 from .checks import findings
 from .checks.coverage import coverage_rows
 from .checks.subject import Entry, Subject, entries_of
-from .model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Audit, Standing, Finding
+from .model import ERROR, READY, RESERVATIONS, REVIEW, WARNING, Audit, Finding, Standing
 
 UNVERIFIED_CODE = "unverified_link"
 NO_CLAIMS_CODE = "no_claims"  # nothing to sign against: never "Listo para firmar"

@@ -12,9 +12,9 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cosecha.harvest import Target, link_fields, targets_for
-from datos.store import now_iso
 from cosecha.labels import moment, reason_text, status_text
 from cosecha.security import visible
+from datos.store import now_iso
 
 from .errors import Refusal
 

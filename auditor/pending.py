@@ -9,11 +9,10 @@ from dataclasses import dataclass
 
 from cosecha.harvest import offline_verdict, targets_for
 from cosecha.inputs import expand
-from cosecha.labels import platform_text, reason_text
+from cosecha.labels import phase_name, platform_text, reason_text
 from cosecha.model import Link, Phase, Report
 from cosecha.security import visible
 
-from .render.tables import phase_name
 from .review import ReadReport, read_entries
 
 NEVER_CHECKED = "sin verificar aún"

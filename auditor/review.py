@@ -13,12 +13,12 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from cosecha.harvest import Harvester, HarvestOptions, Target, attempt_of, targets_for
-from datos.store import now_iso
 from cosecha.inputs import Entry, InputProblem
 from cosecha.model import Report
 from cosecha.reader import ReadError
 from cosecha.reader.sandbox import READ_SECONDS, Job, read_bounded
 from datos import archives
+from datos.store import now_iso
 
 from .checks import subject
 from .compare import audit_report

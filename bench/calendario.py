@@ -26,12 +26,12 @@ import random
 import statistics
 import sys
 from dataclasses import dataclass, field
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 from cosecha.harvest import REUSABLE
 from cosecha.schedule import is_due, moment
 
-START = datetime(2025, 3, 1, tzinfo=timezone.utc)
+START = datetime(2025, 3, 1, tzinfo=UTC)
 NIGHT = timedelta(hours=2, minutes=30)
 DAY = timedelta(days=1)
 PAST_DAYS = 60

@@ -25,7 +25,7 @@ from httpx_aiohttp import AiohttpTransport
 
 sys.path.insert(0, str(Path(__file__).parent.parent / "tests"))
 
-from local_platforms import PlatformServer  # noqa: E402
+from local_platforms import PlatformServer
 
 
 async def timed_gets(client: httpx.AsyncClient, urls: list[str], concurrency: int) -> float:

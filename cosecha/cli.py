@@ -96,7 +96,8 @@ def harvest(urls: list[str], args) -> list[Outcome]:
     try:
         quiet = args.silencioso or not sys.stderr.isatty()
         with platform_progress(targets, enabled=not quiet) as advance:
-            harvester = Harvester(store, harvest_options(args), command=command_line(), on_done=advance)
+            harvester = Harvester(store, harvest_options(args), command=command_line(),
+                                  on_done=advance)
             return asyncio.run(harvester.run(targets))
     finally:
         store.close()
@@ -147,7 +148,8 @@ def status_count(count: int, status: str) -> str:
 
 def broken_lines(broken: list[Outcome]) -> str:
     return "\n".join(f"roto: {visible(o.url)} "
-                     f"({with_last_attempt(reason_text(o.reason), o.last_attempt)})" for o in broken)
+                     f"({with_last_attempt(reason_text(o.reason), o.last_attempt)})"
+                     for o in broken)
 
 
 def table_text(outcomes: list[Outcome], color: bool) -> str:

@@ -54,7 +54,8 @@ class Credentials:
 
 def from_environment(environ: Mapping[str, str] = os.environ) -> Credentials:
     return Credentials({name: Secret(environ[variable].strip())
-                        for name, variable in ENVIRONMENT.items() if environ.get(variable, "").strip()})
+                        for name, variable in ENVIRONMENT.items()
+                        if environ.get(variable, "").strip()})
 
 
 def from_file(path: str | Path) -> Credentials:

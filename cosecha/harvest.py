@@ -12,7 +12,7 @@ import sys
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import asdict, dataclass, field
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 from datos import evidence
 from datos.store import now_iso
@@ -218,7 +218,8 @@ class Harvester:
             asked = [t for t in targets if settled[t.key] is None]
             keyed = KeyedChecks(asked, Keys(self.options.credentials, self.options.notice), fetch)
             try:
-                checked = await asyncio.gather(*(self._asked(t, fetch, keyed, run_id) for t in asked))
+                checked = await asyncio.gather(*(self._asked(t, fetch, keyed, run_id)
+                                                 for t in asked))
             finally:
                 keyed.close()
             settled.update(zip((t.key for t in asked), checked))
@@ -246,7 +247,7 @@ class Harvester:
     def _due(self, target: Target) -> bool:
         """Whether to ask again: by the flat window of --ttl, else by the post's age."""
         if self.options.ttl_hours is None:
-            return schedule.is_due(self.store.history(target.key), datetime.now(timezone.utc))
+            return schedule.is_due(self.store.history(target.key), datetime.now(UTC))
         fresh = self.store.fresh_check(target.key, self.options.ttl_hours)
         return not (fresh and fresh["status"] in REUSABLE)
 

@@ -308,7 +308,8 @@ class HttpFetcher:
             raise Unreachable(retry_reason(exhausted.status), f"HTTP {exhausted.status}",
                               exhausted.status) from None
         except httpx.TimeoutException as problem:
-            raise Unreachable(timeout_or_offline(problem), str(problem) or "sin respuesta") from None
+            raise Unreachable(timeout_or_offline(problem),
+                              str(problem) or "sin respuesta") from None
         except httpx.TransportError as problem:
             raise Unreachable("offline", str(problem) or type(problem).__name__) from None
 

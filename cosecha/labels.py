@@ -163,3 +163,17 @@ def month(year_month: str) -> str:
 
 def plural(count: int, one: str, many: str) -> str:
     return f"{number(count)} {one if count == 1 else many}"
+
+
+def shown(value) -> str:
+    """A value in a table cell: "—" for nothing, numbers written the Spanish way."""
+    if value is None:
+        return "—"
+    if isinstance(value, (int, float)) and not isinstance(value, bool):
+        return number(value)
+    return str(value)
+
+
+def phase_name(phase: str | None) -> str:
+    """A phase's key as shown; "(sin fase)" for what lies outside every phase."""
+    return "(sin fase)" if phase == "" else shown(phase)

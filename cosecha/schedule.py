@@ -8,7 +8,7 @@ nothing in the calendar. The intervals are data; the functions only pick a row.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 DAY = timedelta(days=1)
 # a run that starts a little earlier than the night before still finds its links due: every
@@ -22,7 +22,7 @@ BROKEN_NIGHTS = 7
 WALLS = ("login_wall", "consent_wall", "blocked")
 WALL_NIGHTS = (1, 2, 4, 7)
 CONCLUSIVE = ("alive", "broken")
-NEVER = datetime.min.replace(tzinfo=timezone.utc)  # the due date of a link never asked
+NEVER = datetime.min.replace(tzinfo=UTC)  # the due date of a link never asked
 
 
 def due_at(history: list[dict]) -> datetime | None:
@@ -83,7 +83,7 @@ def moment(text: str | None) -> datetime | None:
         value = datetime.fromisoformat(text)
     except (TypeError, ValueError):
         return None
-    return value if value.tzinfo else value.replace(tzinfo=timezone.utc)
+    return value if value.tzinfo else value.replace(tzinfo=UTC)
 
 
 def answered(history: list[dict]) -> bool:

@@ -1,4 +1,5 @@
-"""The SQLite store: schema, migrations, writes and queries. Imports nothing of cosecha or auditor."""
+"""The SQLite store: schema, migrations, writes and queries. Imports nothing of cosecha or
+auditor."""
 
 from .store import Store, StoreError, default_db_path, fresh_file, open_store, user_db_path
 

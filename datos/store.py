@@ -14,7 +14,7 @@ import sqlite3
 import tempfile
 import time
 from contextlib import contextmanager
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
 
 import platformdirs
@@ -45,7 +45,7 @@ def default_db_path() -> Path:
 
 
 def now_iso() -> str:
-    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return datetime.now(UTC).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def explain(error: sqlite3.Error) -> str:
@@ -54,7 +54,8 @@ def explain(error: sqlite3.Error) -> str:
     if "full" in text or getattr(error, "sqlite_errorname", "") == "SQLITE_IOERR_SHMSIZE":
         return "no queda espacio en el disco para la base de datos; no se guardó nada a medias"
     if "readonly" in text or "read-only" in text:
-        return "la base de datos es de solo lectura; use --db con una ruta en la que se pueda escribir"
+        return ("la base de datos es de solo lectura; use --db con una ruta en la que se pueda "
+                "escribir")
     if "locked" in text or "busy" in text:
         return "la base de datos está ocupada por otro proceso; inténtelo de nuevo más tarde"
     if "not a database" in text:
@@ -64,7 +65,8 @@ def explain(error: sqlite3.Error) -> str:
     if "unable to open" in text:
         return "no se pudo abrir la base de datos (¿existe la carpeta y hay permiso?)"
     if "disk i/o error" in text:
-        return "error de lectura o escritura en el disco de la base de datos; no se guardó nada a medias"
+        return ("error de lectura o escritura en el disco de la base de datos; no se guardó nada "
+                "a medias")
     # the driver's own text is English: the user gets the code, not the sentence
     return f"error de la base de datos ({getattr(error, 'sqlite_errorname', type(error).__name__)})"
 
@@ -87,7 +89,8 @@ def translated_errors():
 
 
 def is_busy(error: sqlite3.Error) -> bool:
-    return getattr(error, "sqlite_errorcode", 0) & 0xFF in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
+    code = getattr(error, "sqlite_errorcode", 0) & 0xFF
+    return code in (sqlite3.SQLITE_BUSY, sqlite3.SQLITE_LOCKED)
 
 
 def fresh_file(path: Path, mode: int) -> int:
@@ -111,7 +114,8 @@ def open_store(path: str | Path, *, create: bool = True) -> Store:
     path = Path(path)
     if not path.exists():
         if not create:
-            raise StoreError("la base de datos no existe todavía (ejecute antes cosecha o auditor revisar)")
+            raise StoreError("la base de datos no existe todavía (ejecute antes cosecha o "
+                             "auditor revisar)")
         create_store(path)
     elif is_empty(path):
         raise StoreError("el archivo de la base está vacío (0 bytes) y no es una base de cosecha; "
@@ -143,7 +147,8 @@ def create_store(path: Path) -> None:
     except OSError as problem:
         raise StoreError(explain_os(problem)) from None
     finally:
-        for leftover in (temp, temp.with_name(temp.name + "-wal"), temp.with_name(temp.name + "-shm")):
+        wal, shm = temp.with_name(temp.name + "-wal"), temp.with_name(temp.name + "-shm")
+        for leftover in (temp, wal, shm):
             leftover.unlink(missing_ok=True)
 
 
@@ -333,7 +338,7 @@ class Store:
         return self._latest(canonical_url, "AND checks.source = 'manual'")
 
     def fresh_check(self, canonical_url: str, ttl_hours: float) -> dict | None:
-        since = (datetime.now(timezone.utc) - timedelta(hours=ttl_hours))
+        since = (datetime.now(UTC) - timedelta(hours=ttl_hours))
         return self._latest(canonical_url, "AND checks.source = 'auto' AND checks.checked_at >= ?",
                             (since.strftime("%Y-%m-%dT%H:%M:%SZ"),))
 

@@ -8,8 +8,8 @@ from cosecha.labels import number, platform_text
 from cosecha.model import Claim, Phase
 
 from ..model import ERROR, INFO, WARNING, CoverageRow, Finding
-from .ranges import figure, holds, summed
 from .finding import about_report
+from .ranges import figure, holds, summed
 from .subject import Subject, count_claims
 
 

@@ -7,7 +7,7 @@ from collections.abc import Iterator
 from cosecha.labels import moment, platform_text, plural, stated_reason
 from cosecha.platforms.base import ALIVE, BROKEN, UNVERIFIED
 
-from ..model import ERROR, INFO, WARNING, Standing, Finding
+from ..model import ERROR, INFO, WARNING, Finding, Standing
 from .finding import about_link, about_report
 from .subject import INVALID_LINK, NOT_A_POST, POSTS, REFUSED_LINK, Entry, Subject
 
@@ -30,8 +30,8 @@ def nothing_verified(subject: Subject) -> Iterator[Finding]:
     sign on. (A report that claims nothing is at most signable with reservations: no_claims.)"""
     posts = [entry for entry in subject.entries if entry.listed_post]
     claims = any(c.unit == POSTS for phase in subject.report.phases for c in phase.claims)
-    if claims and posts and not any(entry.standing.status in (ALIVE, BROKEN) or entry.standing.manual
-                         for entry in posts):
+    if claims and posts and not any(entry.standing.status in (ALIVE, BROKEN)
+                                    or entry.standing.manual for entry in posts):
         yield about_report("nothing_verified", ERROR,
                            f"Ningún enlace pudo verificarse: "
                            f"{plural(len(posts), 'publicación', 'publicaciones')} "
@@ -59,8 +59,8 @@ def duplicate_links(subject: Subject) -> Iterator[Finding]:
 def not_posts(subject: Subject) -> Iterator[Finding]:
     for entry in _of_kind(subject, NOT_A_POST):
         yield about_link("not_a_post", WARNING, entry,
-                         f"El enlace de {platform_text(entry.link.platform)} no apunta a una publicación "
-                         "(perfil o página de inicio); no cuenta como evidencia")
+                         f"El enlace de {platform_text(entry.link.platform)} no apunta a una "
+                         "publicación (perfil o página de inicio); no cuenta como evidencia")
 
 
 def invalid_links(subject: Subject) -> Iterator[Finding]:
@@ -81,7 +81,8 @@ def platform_mismatches(subject: Subject) -> Iterator[Finding]:
         link = entry.link
         if link.listed_as is not None and link.listed_as != link.platform:
             yield about_link("platform_mismatch", WARNING, entry,
-                             f"Enlace listado como {platform_text(link.listed_as)} pero es de {platform_text(link.platform)}; "
+                             f"Enlace listado como {platform_text(link.listed_as)} pero es de "
+                             f"{platform_text(link.platform)}; "
                              f"se cuenta en {platform_text(link.platform)}")
 
 

@@ -9,9 +9,9 @@ from cosecha.labels import platform_text
 from cosecha.model import PHASE, Claim, Phase
 
 from ..model import ERROR, Finding
-from .ranges import figure, overlap, summed
 from .counts import listed_finding, missing_severity
 from .finding import about_report
+from .ranges import figure, overlap, summed
 from .subject import ALL, POSTS, Subject, count_claims
 
 

@@ -174,8 +174,8 @@ def decide(store, link: Pending, answers, args, interactive: bool) -> str:
         elif word == "a":
             open_in_browser(link.url, interactive)
         elif word:
-            print(f"  respuesta no reconocida: {visible(line.strip())!r}; use v, r, s, n TEXTO, a o q",
-                  file=sys.stderr)
+            print(f"  respuesta no reconocida: {visible(line.strip())!r}; "
+                  "use v, r, s, n TEXTO, a o q", file=sys.stderr)
     return "q"
 
 
@@ -213,5 +213,6 @@ def graphical_browser() -> bool:
 def summary(tally: Counter, total: int) -> str:
     """"1 vivo, 1 roto, 1 saltado; quedan pendientes: 2." (a skipped link is still pending)"""
     left = total - tally["alive"] - tally["broken"]
-    return (f"\n{plural(tally['alive'], 'vivo', 'vivos')}, {plural(tally['broken'], 'roto', 'rotos')}"
-            f", {plural(tally['s'], 'saltado', 'saltados')}; quedan pendientes: {left}.")
+    return (f"\n{plural(tally['alive'], 'vivo', 'vivos')}, "
+            f"{plural(tally['broken'], 'roto', 'rotos')}, "
+            f"{plural(tally['s'], 'saltado', 'saltados')}; quedan pendientes: {left}.")

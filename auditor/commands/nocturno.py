@@ -48,7 +48,8 @@ auditoría (opciones incorrectas, base inutilizable u otra auditoría nocturna e
 def _whole(minimum: int):
     def convert(value: str) -> int:
         if not value.isdigit() or int(value) < minimum:
-            raise argparse.ArgumentTypeError(f"se esperaba un entero mayor o igual que {minimum}: {value!r}")
+            raise argparse.ArgumentTypeError(
+                f"se esperaba un entero mayor o igual que {minimum}: {value!r}")
         return int(value)
     return convert
 
@@ -89,7 +90,7 @@ def run(args) -> int:
     except OSError as problem:
         print(f"error: {os_problem(problem)}", file=sys.stderr)
         return 2
-    text = news_text(result.news, result.started_at[:10])
+    text = news_text(result.news, result.started_at[:10], alarming=result.exit_code == 1)
     if text:
         print(text if result.news["baseline"] else f"{text}\nPágina: {result.page}")
     return result.exit_code

@@ -24,4 +24,5 @@ def add_audit_options(parser: argparse.ArgumentParser) -> None:
                         help="cuenta oficial de la institución en una plataforma (se puede "
                              "repetir); por defecto, la que comparten la mayoría de los enlaces")
     parser.add_argument("--ventana-dias", metavar="N", type=int, default=90,
-                        help="días antes del evento en que una publicación aún cuenta (por defecto 90)")
+                        help="días antes del evento en que una publicación aún cuenta "
+                             "(por defecto 90)")

@@ -87,5 +87,6 @@ def watched_review(store, reports: list[ReadReport], args) -> list[Audit]:
     """The review, with a progress bar per platform when a person watches standard error."""
     targets = targets_for(link.url for read in reports for link in read.report.links())
     with platform_progress(targets, enabled=sys.stderr.isatty()) as advance:
-        return review(store, reports, harvest_options(args, flat_ttl=20.0), command=" ".join(sys.argv),
-                      accounts=dict(args.cuenta), window_days=args.ventana_dias, on_done=advance)
+        return review(store, reports, harvest_options(args, flat_ttl=20.0),
+                      command=" ".join(sys.argv), accounts=dict(args.cuenta),
+                      window_days=args.ventana_dias, on_done=advance)

@@ -232,8 +232,9 @@ def run_nightly(store, db_path: Path, options: NightlyOptions,
     publish_reports(night, audit_reports(store, packed, problems, options, started_at),
                     out, stem, started_at, folder)
     state = night.state(started_at, earlier, options.keep)
+    note = page_note(known.previous_run, known.baseline, night.fresh)
     page = render_nightly_summary(
-        {"note": page_note(known, night.fresh), "news": night.news, "rows": night.rows,
+        {"note": note, "news": night.news, "rows": night.rows,
          "totals": night.totals, "changes": night.changes(),
          "history": chart_history(state["history"])},
         title=f"Auditoría nocturna del {started_at[:10]}", generated_at=started_at)

@@ -11,6 +11,7 @@ from __future__ import annotations
 from cosecha.labels import (
     VERDICT_TEXT,
     moment,
+    phase_name,
     platform_text,
     reason_text,
     status_text,
@@ -20,7 +21,6 @@ from cosecha.labels import (
 from ..acta import canonical, file_name
 from ..model import ERROR, WARNING
 from .page import escape, href
-from .tables import phase_name
 
 SEVERITY = {ERROR: "error", WARNING: "advertencia"}
 LINK_HEADERS = ("N.º", "Fase", "Plataforma", "Enlace", "Estado", "Verificado el",
@@ -85,7 +85,8 @@ def proof(link: dict) -> str:
 
 def link_row(number: int, link: dict) -> str:
     status = status_text(link["status"])
-    return (f'<tr>{cells([str(number), phase_name(link["phase"]), platform_text(link["platform"])])}'
+    place = [str(number), phase_name(link["phase"]), platform_text(link["platform"])]
+    return (f'<tr>{cells(place)}'
             f'<td class="enlace">{href(link["url"])}</td>'
             f'{cells([status, moment(link["checked_at"])])}'
             f"<td>{proof(link)}{archived(link)}</td></tr>")
@@ -134,7 +135,8 @@ def render_acta_html(acta: dict) -> str:
         f"<h1>{escape(title)}</h1>", facts(acta),
         f'<h2>Veredicto</h2><p class="veredicto" id="veredicto">{escape(verdict)}</p>',
         f"<h2>Enlaces ({len(acta['links'])})</h2>",
-        table("enlaces", LINK_HEADERS, [link_row(n, l) for n, l in enumerate(acta["links"], 1)]),
+        table("enlaces", LINK_HEADERS,
+              [link_row(n, link) for n, link in enumerate(acta["links"], 1)]),
         f"<h2>Hallazgos ({len(acta['findings'])})</h2>",
         table("hallazgos", FINDING_HEADERS, [finding_row(f) for f in acta["findings"]]),
         signature(), foot(acta), "</body>", "</html>", ""])

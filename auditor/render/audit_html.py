@@ -11,6 +11,7 @@ from collections.abc import Callable
 
 from cosecha.labels import (
     moment,
+    phase_name,
     platform_text,
     plural,
     status_text,
@@ -39,7 +40,6 @@ from .tables import (
     coverage_table,
     finding_groups,
     finding_row,
-    phase_name,
     summary_tables,
 )
 

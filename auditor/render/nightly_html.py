@@ -53,8 +53,10 @@ STATUS_COLOURS = (("alive", "vivos", "#2e7d32", ""), ("broken", "rotos", "#c6282
 
 def changes_section(changes: list[dict], total: int) -> str:
     """The first changes of `total`; all of them are in the run's JSON."""
-    more = f" (los primeros {len(changes)} de {total}; todos en el JSON)" if total > len(changes) else ""
-    return table_section("cambios", changes_table(changes, f"Cambios desde la ejecución anterior{more}"))
+    more = (f" (los primeros {len(changes)} de {total}; todos en el JSON)"
+            if total > len(changes) else "")
+    title = f"Cambios desde la ejecución anterior{more}"
+    return table_section("cambios", changes_table(changes, title))
 
 
 def run_label(run: str) -> str:

@@ -5,19 +5,18 @@ from __future__ import annotations
 
 from cosecha.labels import plural
 
-from ..nightly.news import ALARMS, Known
-
 BASELINE_TEXT = "Primera auditoría con este formato: línea de base, sin alarmas"
 FIRST_TEXT = "Primera auditoría nocturna de esta carpeta"
 NO_PREVIOUS = "no hay ejecución anterior con que comparar"
 
 
-def news_text(news: dict, day: str) -> str:
-    """What someone must read in the morning; empty when nothing is new."""
+def news_text(news: dict, day: str, alarming: bool) -> str:
+    """What someone must read in the morning; empty when nothing is new (`alarming`: whether
+    the news holds an alarm)."""
     if news["baseline"]:
         return BASELINE_TEXT
     first = news["previous_run"] is None
-    if not first and not any(news[kind] for kind in ALARMS):
+    if not first and not alarming:
         return ""
     lines = [f"Auditoría nocturna del {day}"]
     if first:
@@ -38,11 +37,11 @@ def news_text(news: dict, day: str) -> str:
     return "\n".join(lines)
 
 
-def page_note(known: Known, new_findings: int) -> str:
-    if known.previous_run is None:
+def page_note(previous_run: str | None, baseline: bool, new_findings: int) -> str:
+    if previous_run is None:
         return f"{FIRST_TEXT}: {NO_PREVIOUS}."
-    if known.baseline:
+    if baseline:
         return f"{BASELINE_TEXT}; lo nuevo se marca desde la próxima ejecución."
     found = plural(new_findings, "hallazgo nuevo", "hallazgos nuevos")
-    return (f"Desde la ejecución del {known.previous_run}: {found}"
+    return (f"Desde la ejecución del {previous_run}: {found}"
             f"{' (marcados «nuevo»)' if new_findings else ''}.")

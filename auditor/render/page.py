@@ -7,13 +7,10 @@ from __future__ import annotations
 import html
 from itertools import zip_longest
 
+from cosecha.labels import shown
 from cosecha.security import visible
 
-from .tables import (
-    ARCHIVE_HEADERS,
-    Table,
-    shown,
-)
+from .tables import ARCHIVE_HEADERS, Table
 
 # columns whose cell is marked (shade plus bold or italic) when not zero
 MARKED_COLUMNS = {"Rotos": "rotos", "Sin verificar": "sin-verificar"}

@@ -10,6 +10,7 @@ from cosecha.labels import (
     VERDICT_TEXT,
     moment,
     number,
+    phase_name,
     platform_text,
     plural,
     reason_text,
@@ -36,18 +37,6 @@ class Table:
     # the column of links, if any: each cell a URL, or for a group of findings the
     # [(line, URL)] of each, shown under the row
     link_column: int | None = None
-
-
-def shown(value) -> str:
-    if value is None:
-        return "—"
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
-        return number(value)
-    return str(value)
-
-
-def phase_name(phase: str | None) -> str:
-    return "(sin fase)" if phase == "" else shown(phase)
 
 
 def coverage_table(audit: Audit) -> Table:

@@ -15,9 +15,9 @@ from rich.table import Table as RichTable
 from rich.text import Text
 
 from cosecha.cli_kit.console import json_text, render, url_table
-from datos.store import now_iso
-from cosecha.labels import VERDICT_TEXT
+from cosecha.labels import VERDICT_TEXT, shown
 from cosecha.security import visible
+from datos.store import now_iso
 
 from ..compare import verdict_text
 from ..model import ERROR, INFO, READY, RESERVATIONS, REVIEW, WARNING, Audit
@@ -32,7 +32,6 @@ from .tables import (
     finding_tables,
     heading,
     links_table,
-    shown,
     summary_tables,
 )
 

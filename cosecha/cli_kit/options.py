@@ -143,7 +143,8 @@ def add_harvest_options(parser: argparse.ArgumentParser, *, offline: bool = True
     group.add_argument("--refrescar", action="store_true",
                        help="vuelve a verificar todo, aunque haya verificaciones recientes")
     group.add_argument("--agente", metavar="UA", default=None,
-                       help="User-Agent de las peticiones (por defecto, uno que nombra el proyecto)")
+                       help="User-Agent de las peticiones (por defecto, uno que nombra el "
+                            "proyecto)")
     group.add_argument("--credenciales", metavar="ARCHIVO", type=_credentials, default=None,
                        help="archivo TOML con las credenciales de la institución ([youtube] clave, "
                             "[meta] token, [archive] clave y secreto), legible solo por su "
@@ -156,7 +157,8 @@ def add_harvest_options(parser: argparse.ArgumentParser, *, offline: bool = True
                        help="capturas pedidas como mucho por ejecución (por defecto 50)")
     if offline:
         group.add_argument("--sin-red", action="store_true",
-                           help="no hace ninguna petición: usa solo la base y los datos que da la URL")
+                           help="no hace ninguna petición: usa solo la base y los datos que "
+                                "da la URL")
 
 
 def harvest_options(args: argparse.Namespace, *, flat_ttl: float | None = None

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import ClassVar
 from urllib.parse import parse_qs, urlencode, urlsplit
 
 from . import graph
@@ -97,7 +98,7 @@ class FacebookAdapter(ShapedAdapter):
         shape(_HOST + r"/profile\.php\?(?:.*&)?id=(?P<account>\d+)" + _END),
         shape(_HOST + "/" + _RESERVED + r"(?P<account>[\w.-]+)/?\?"),
     )
-    cases = {
+    cases: ClassVar[dict[str, str | None]] = {
         "https://www.facebook.com/share/p/1AbCdEfGhI/": "1AbCdEfGhI",
         "https://www.facebook.com/share/v/15XyZ9aBcD/?mibextid=rS40aB7S9Ucbxw6v": "15XyZ9aBcD",
         "https://m.facebook.com/share/r/1Qw2Er3Ty4/": "1Qw2Er3Ty4",

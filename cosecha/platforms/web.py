@@ -9,6 +9,8 @@ challenge) is unverified blocked whatever the status. Any status not listed is u
 
 from __future__ import annotations
 
+from typing import ClassVar
+
 from .answers import Page, http_verdict, looks_like_html, result
 from .base import ALIVE, BROKEN, UNVERIFIED, CheckResult, Fetcher, Reply, UrlInfo
 from .shapes import ShapedAdapter
@@ -22,7 +24,7 @@ class WebAdapter(ShapedAdapter):
     fallback = True
     labels = ("página web", "pagina web", "sitio web", "web", "portal web", "sitio web oficial",
               "página web institucional", "pagina web institucional")
-    cases = {
+    cases: ClassVar[dict[str, str | None]] = {
         "https://www.cne.gob.ec/wp-content/uploads/2022/informe.pdf": None,
         "https://www.cne.gob.ec/noticia?id=5&utm_source=facebook&fbclid=IwAR0x#comentarios": None,
         "http://cne.gob.ec": None,

@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import json
 import re
+from typing import ClassVar
 from urllib.parse import urlencode
 
 from .answers import (
@@ -108,7 +109,7 @@ class YouTubeAdapter(ShapedAdapter):
         shape(_HOST + r"/(?:live|shorts|embed|v|e)/" + _ID, _WATCH),
         shape(r"^(?:www\.)?youtu\.be/" + _ID, _WATCH),
     )
-    cases = {
+    cases: ClassVar[dict[str, str | None]] = {
         "https://www.youtube.com/watch?v=eiHXASgRTcA": "eiHXASgRTcA",
         "https://youtu.be/eiHXASgRTcA": "eiHXASgRTcA",
         "https://youtu.be/eiHXASgRTcA?si=Xyz123abc&t=42": "eiHXASgRTcA",
