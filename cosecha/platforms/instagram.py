@@ -8,6 +8,7 @@ canonical post decides (graph.py says which answers mean what).
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 
 from . import graph
 from .base import CheckResult, Fetcher, Keys, UrlInfo
@@ -21,7 +22,7 @@ _RESERVED = r"(?!(?:explore|accounts|stories|direct|p|reels?|tv)(?=[/?]))"
 class InstagramAdapter(ShapedAdapter):
     name = "instagram"
     hosts = ("instagram.com", "instagr.am")
-    labels = ("instagram", "ig")
+    labels = ("instagram", "ig", "insta")
     home = "www.instagram.com"
     folded = re.compile(r"(?:[\w-]+\.)*(?:instagram\.com|instagr\.am)")
     tracking = re.compile(r"igsh|igshid|img_index|utm_\w*|fbclid", re.IGNORECASE)
@@ -32,7 +33,7 @@ class InstagramAdapter(ShapedAdapter):
         shape(_HOST + "/" + _RESERVED + r"(?P<account>[\w.]+)/?\?",
               "https://www.instagram.com/{account}/"),
     )
-    cases = {
+    cases: ClassVar[dict[str, str | None]] = {
         "https://www.instagram.com/p/C8aBcDeFgHi/": "C8aBcDeFgHi",
         "https://instagram.com/p/C8aBcDeFgHi/?igsh=MWx0a2xz": "C8aBcDeFgHi",
         "https://www.instagram.com/reel/C9xYz_12-ab/?utm_source=ig_web_copy_link": "C9xYz_12-ab",

@@ -15,6 +15,7 @@ Signals trusted (https://developers.tiktok.com/doc/embed-videos, "oEmbed API": G
 from __future__ import annotations
 
 import re
+from typing import ClassVar
 from urllib.parse import urlencode, urljoin
 
 from .answers import (
@@ -54,7 +55,7 @@ class TikTokAdapter(ShapedAdapter):
         shape(_HOST + r"/t/(?P<id>\w+)(?=[/?])", "https://www.tiktok.com/t/{id}/"),
         shape(_HOST + r"/@(?P<account>[\w.-]+)/?\?", "https://www.tiktok.com/@{account}"),
     )
-    cases = {
+    cases: ClassVar[dict[str, str | None]] = {
         "https://www.tiktok.com/@cne_ecuador/video/7234567890123456789": "7234567890123456789",
         "https://www.tiktok.com/@cne_ecuador/video/7234567890123456789?is_from_webapp=1&lang=es":
             "7234567890123456789",

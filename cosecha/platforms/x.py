@@ -16,6 +16,7 @@ from __future__ import annotations
 import math
 import re
 from datetime import UTC, datetime
+from typing import ClassVar
 from urllib.parse import urlencode, urlsplit
 
 from selectolax.lexbor import LexborHTMLParser as HTMLParser
@@ -65,7 +66,8 @@ class XAdapter(ShapedAdapter):
     hosts = ("x.com", "twitter.com", "t.co")
     labels = ("x", "twitter", "x (antes twitter)", "x/twitter", "twitter/x", "x (twitter)",
               "x (ex twitter)", "x (ex-twitter)", "twitter (x)")
-    units = ("tuits", "tweets", "tuit", "tweet", "retuits", "retweets")
+    units = ("tuits", "tweets", "tuit", "tweet", "retuits", "retweets", "trinos", "trino",
+             "hilos", "hilo")
     home = "x.com"
     folded = re.compile(r"(?:[\w-]+\.)*(?:x|twitter)\.com")
     tracking = re.compile(r"s|t|ref_src|ref_url|utm_\w*|fbclid", re.IGNORECASE)
@@ -76,7 +78,7 @@ class XAdapter(ShapedAdapter):
               "https://x.com/{account}/status/{id}"),
         shape(_HOST + "/" + _RESERVED + r"(?P<account>\w{1,15})/?\?", "https://x.com/{account}"),
     )
-    cases = {
+    cases: ClassVar[dict[str, str | None]] = {
         "https://x.com/CNE_StaElena/status/1935399367130657167": "1935399367130657167",
         "https://twitter.com/pepephone/status/436461658601713664": "436461658601713664",
         "http://www.twitter.com/bpoweski/status/71633762": "71633762",

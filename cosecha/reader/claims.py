@@ -1,41 +1,26 @@
-"""What a report claims: numbers of publications per platform, and their breakdowns."""
+"""What a report claims: numbers of publications per platform, and their breakdowns.
+
+Each line is read by the claim grammar (`grammar.py`); here a count becomes a claim unless it
+is a plan, with its approximation, and a claim cut by a line break is read across it.
+"""
 
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass
-from functools import cache
 
 from cosecha.model import BreakdownItem, Claim
-from cosecha.platforms import adapters, platform_named
 
+from . import grammar
 from .structure import Heading, label_of, strip_markup
 
 POSTS, PERCENT, ALL = "posts", "percent", "all"
 
-_UNITS = ("publicaciones", "publicación", "publicacion", "posts", "post", "posteos", "posteo",
-          "videos", "vídeos", "video", "vídeo", "transmisiones", "transmisión", "transmision",
-          "historias", "historia", "stories", "reels", "reel", "envivos", "lives")
-_ONES = ("cero", "uno", "dos", "tres", "cuatro", "cinco", "seis", "siete", "ocho", "nueve",
-         "diez", "once", "doce", "trece", "catorce", "quince", "dieciséis", "diecisiete",
-         "dieciocho", "diecinueve", "veinte", "veintiuno", "veintidós", "veintitrés",
-         "veinticuatro", "veinticinco", "veintiséis", "veintisiete", "veintiocho", "veintinueve")
-_ONE_FORMS = {"un": 1, "una": 1, "veintiún": 21, "veintiuna": 21}
-_TENS = {"treinta": 30, "cuarenta": 40, "cincuenta": 50, "sesenta": 60, "setenta": 70,
-         "ochenta": 80, "noventa": 90, "cien": 100}
-WORD_VALUES = {**{word: value for value, word in enumerate(_ONES)}, **_ONE_FORMS, **_TENS}
-
 _DIGITS = r"\d{1,3}(?:[.,\s]\d{3})+(?![\d.,]\d)|\d+"
-_TEN_WORDS = "|".join(_TENS)
-_ONE_WORDS = "|".join(sorted([*_ONES, *_ONE_FORMS], key=len, reverse=True))
-_WORDS = rf"(?:{_TEN_WORDS})(?:\s+y\s+(?:{_ONE_WORDS}))?|{_ONE_WORDS}"
-NUMBER = rf"(?:{_DIGITS}|\b(?:{_WORDS})\b)"
-_APPROX = (r"(?:m[aá]s\s+de|\+|al\s+menos|por\s+lo\s+menos|alrededor\s+de|aproximadamente"
-           r"|aprox\.?|cerca\s+de|unas|unos|menos\s+de|casi|~)")
-_PERCENT = re.compile(r"(?<![\w.,])(?P<num>\d{1,3}(?:[.,]\d+)?)\s?%")
-_TOTAL = re.compile(r"\b(?:sub)?total(?:es)?\b", re.IGNORECASE)
-_NETWORKS = re.compile(r"\b(?:redes|plataformas)\b", re.IGNORECASE)
-_BULLET = re.compile(r"[\s\-•·*–—]*")
+_NUMBER_WORD = "|".join(sorted(grammar.NUMBER_WORDS, key=len, reverse=True))
+NUMBER = rf"(?:{_DIGITS}|\b(?:{_NUMBER_WORD})(?:\s+(?:y\s+)?(?:{_NUMBER_WORD}))*\b)"
+_HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|docenas?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 
 _FUTURE = re.compile(r"\b[^\W\d_]+(?:rá|rán|remos|réis)\b|\b(?:va|van|vamos)\s+a\s+[^\W\d_]+r\b",
@@ -69,6 +54,7 @@ class Counted:
     platform: str | None
     approximate: str | None = None
     total: bool = False  # says "total" or "subtotal": it sums other claims
+    start: int = 0  # where its number is on the line
 
 
 def approximation(line: str, start: int, end: int) -> str | None:
@@ -81,77 +67,19 @@ def approximation(line: str, start: int, end: int) -> str | None:
 
 def parse_count(text: str) -> int | None:
     """An integer written with digits (any thousands separator) or in Spanish words."""
-    words = " ".join(text.lower().split())
-    if words in WORD_VALUES:
-        return WORD_VALUES[words]
-    tens, _, ones = words.partition(" y ")
-    if tens in _TENS and ones in WORD_VALUES:
-        return _TENS[tens] + WORD_VALUES[ones]
-    digits = re.sub(r"[.,\s]", "", words)
+    value = grammar.number_value(text)
+    if value is not None:
+        return value
+    digits = re.sub(r"[.,\s]", "", text)
     return int(digits) if digits.isdigit() else None
 
 
-def parse_percent(text: str) -> float:
-    return float(text.replace(",", "."))
-
-
-@cache
-def _patterns() -> dict[str, re.Pattern[str]]:
-    units = sorted({*_UNITS, *(u for a in adapters() for u in a.units)}, key=len, reverse=True)
-    unit = "|".join(map(re.escape, units))
-    names = sorted({n for a in adapters() if not a.fallback for n in a.labels if len(n) > 2},
-                   key=len, reverse=True)
-    name = "|".join(map(re.escape, names))
-    return {
-        "count_unit": re.compile(
-            rf"(?<![\w.,])(?P<num>{NUMBER})\s+(?:[^\W\d_]+\s+){{0,2}}?(?P<unit>{unit})\b",
-            re.IGNORECASE),
-        "unit_count": re.compile(
-            rf"\b(?P<unit>{unit})\b[^:]*:\s*(?P<num>{NUMBER})\s*\.?\s*$", re.IGNORECASE),
-        "unit": re.compile(rf"\b(?:{unit})\b", re.IGNORECASE),
-        # a cheap first look, on the lower-cased line: most lines name no unit at all
-        "hint": re.compile("|".join(map(re.escape, units))),
-        # a label and a count, nothing else: "X: 3", "- Facebook: 2 publicaciones", "Total\t16"
-        "bare": re.compile(
-            rf"(?:[-•·*–—]\s*)?(?P<label>[^:\t]{{1,60}}?)\s*[:\t]\s*(?:{_APPROX}\s*)?"
-            rf"(?P<num>{NUMBER})(?:\s+(?P<unit>{unit}))?\s*\.?", re.IGNORECASE),
-        # a further item of an enumeration: ", 2 en Facebook", "y en YouTube 1 video"
-        "item": re.compile(
-            rf"(?:,|;|:|\by\b|\be\b)\s*(?:(?:en|por)\s+(?P<lead>{name}|X)\b\s*[:,]?\s*"
-            rf"(?:se\s+[^\W\d_]+\s+)?)?(?:{_APPROX}\s*)?(?P<num>{NUMBER})\s+"
-            rf"(?:(?:[^\W\d_]+\s+){{0,2}}?(?P<unit>{unit})\b\s*)?"
-            rf"(?:(?:[^\W\d_]+\s+){{0,2}}?(?:en|por|de|a\s+través\s+de)\s+(?:(?:la|el|su)\s+)?"
-            rf"(?:(?:cuenta|canal|página|perfil|fan\s*page)\s+(?:oficial\s+)?(?:de|en)\s+)?"
-            rf"(?P<name>{name}|X)\b)?", re.IGNORECASE),
-        "named": re.compile(
-            rf"\b(?:en|por|de|a\s+través\s+de)\s+(?:(?:la|el|su|nuestra|nuestro)\s+)?"
-            rf"(?:(?:cuenta|canal|página|perfil|fan\s*page)\s+(?:oficial\s+)?(?:de|en)\s+)?"
-            rf"(?:(?P<name>{name})\b|(?P<x>X)\b)", re.IGNORECASE),
-    }
-
-
-def unit_platform(unit: str) -> str | None:
-    """The platform a count unit implies ("tuits" -> x), if any."""
-    unit = unit.lower()
-    return next((a.name for a in adapters() if unit in a.units), None)
-
-
-def named_platform(text: str) -> str | None:
-    """The platform named in prose ("realizadas en Facebook", "por YouTube")."""
-    for found in _patterns()["named"].finditer(text):
-        if found["name"]:
-            return platform_named(found["name"])
-        if found["x"] == "X":  # a bare "x" in prose is only the platform in capitals
-            return "x"
-    return None
-
-
-def _sentence(line: str, at: int) -> tuple[str, str]:
-    """The text of the sentence holding position `at`: before it and from it on."""
-    starts = [m.end() for m in _SENTENCE_END.finditer(line, 0, at)]
-    start = starts[-1] if starts else 0
-    end_match = _SENTENCE_END.search(line, at)
-    end = end_match.end() if end_match else len(line)
+def _sentence(line: str, at: int, ends: list[int]) -> tuple[str, str]:
+    """The text of the sentence holding position `at`, before it and from it on; `ends`: where
+    the line's sentences end."""
+    index = bisect_right(ends, at)
+    start = ends[index - 1] if index else 0
+    end = ends[index] if index < len(ends) else len(line)
     return line[start:at], line[at:end]
 
 
@@ -177,77 +105,23 @@ def count_on(line: str) -> Counted | None:
 
 
 def counts_on(line: str) -> list[Counted]:
-    """The counts of publications a line states: one, or one per platform of an enumeration
-    ("3 publicaciones en X, 2 en Facebook y 1 en YouTube"), or a bare "X: 3" or "Total: 16"."""
+    """The counts of publications a line states, each with its platform when the line names
+    it, none of them a plan: "3 publicaciones en X, 2 en Facebook y 1 en YouTube", "X: 3",
+    "Total: 16", "cinco publicaciones (tres en X y dos en Instagram)"."""
     line = strip_markup(line)
-    number = _number_on(line)
-    if number is None:
-        bare = _bare_count(line)
-        return [bare] if bare is not None else []
-    value, unit, (start, end), implied = number
-    if is_plan(*_sentence(line, start)):
+    if not (_HAS_NUMBER.search(line) and grammar.may_claim(line)):
         return []
-    items = list(_enumerated(line, end)) if unit == POSTS else []
-    first_part = line[:items[0][0]] if items else line
-    total = bool(_TOTAL.search(first_part))
-    platform = label_of(line) or named_platform(first_part) or implied
-    if platform is None and total and (_NETWORKS.search(line) or _starts_total(line)):
-        platform = ALL
-    first = Counted(value, unit, platform, approximation(line, start, end), total)
-    return [first, *(Counted(count, POSTS, named, approx, total)
-                     for _, count, named, approx in items)]
-
-
-def _starts_total(line: str) -> bool:
-    """The line opens with "Total"/"Subtotal", as a total line does ("Total de publicaciones")."""
-    return bool(_TOTAL.match(line, _BULLET.match(line).end()))
-
-
-def _enumerated(line: str, after: int):
-    """(start, count, platform, approximate) of each further item of an enumeration."""
-    for found in _patterns()["item"].finditer(line, after):
-        named = found["name"] or found["lead"]
-        if named and named.lower() == "x" and named != "X":
-            continue  # a lower-case "x" in prose is not the platform
-        platform = platform_named(named) if named else unit_platform(found["unit"] or "")
-        count = parse_count(found["num"])
-        if platform is None or count is None:
+    counted = []
+    ends = [m.end() for m in _SENTENCE_END.finditer(line)]
+    for found in grammar.counts(line):
+        if is_plan(*_sentence(line, found.start, ends)):
             continue
-        yield (found.start(), count, platform,
-               approximation(line, found.start("num"), found.end("num")))
-
-
-def _bare_count(line: str) -> Counted | None:
-    """`X: 3` or `Total: 16` (`Subtotal fase 2: 6`), a label and a number and nothing else."""
-    stripped = line.strip()
-    found = _patterns()["bare"].fullmatch(stripped)
-    if found is None or (value := parse_count(found["num"])) is None:
-        return None
-    label = found["label"].strip()
-    if not found["unit"] and 1900 <= value <= 2100:
-        return None  # "YouTube: 2024" is a year
-    approx = approximation(stripped, *found.span("num"))
-    total = _TOTAL.match(label)
-    if total:
-        rest = label[total.end():].strip(" -–—")
-        platform = (label_of(rest) or named_platform(label)) if rest else None
-        return Counted(value, POSTS, platform or ALL, approx, True)
-    platform = label_of(label)
-    return Counted(value, POSTS, platform, approx) if platform else None
-
-
-def _number_on(line: str) -> tuple[int | float, str, tuple[int, int], str | None] | None:
-    """(value, unit, span, platform the unit implies) of the count a line holds."""
-    patterns = _patterns()
-    if not patterns["hint"].search(line.lower()):
-        return None
-    percent = _PERCENT.search(line)
-    if percent and patterns["unit"].search(line, 0, percent.start()):
-        return parse_percent(percent["num"]), PERCENT, percent.span("num"), None
-    found = patterns["count_unit"].search(line) or patterns["unit_count"].search(line)
-    if not found or (value := parse_count(found["num"])) is None:
-        return None
-    return value, POSTS, found.span("num"), unit_platform(found["unit"])
+        unit = PERCENT if found.percent else POSTS
+        platform = found.platform or label_of(line)
+        counted.append(Counted(found.count, unit, platform,
+                               approximation(line, found.start, found.end), found.total,
+                               found.start))
+    return counted
 
 
 def find_claims(lines: list[str], headings: dict[int, Heading],
@@ -260,9 +134,8 @@ def find_claims(lines: list[str], headings: dict[int, Heading],
         if number in headings or number in skip or number in claim_lines:
             continue
         counted = [(number, c) for c in counts_on(line)]
-        if counted and number < len(lines) and number + 1 not in headings:
-            counted += [(number + 1, c) for c in _carried_over(line, counted[-1][1],
-                                                                lines[number])]
+        if number < len(lines) and number + 1 not in headings and number + 1 not in skip:
+            counted = _across(line, lines[number], number, counted)
         for at, found in counted:
             platform = found.platform or _label_above(lines, at, headings, claim_lines)
             claim_lines.add(at)
@@ -276,16 +149,24 @@ def find_claims(lines: list[str], headings: dict[int, Heading],
     return claims
 
 
-_CARRIES_ON = re.compile(r"(?:,|;|:|\by|\be)\s*$")
+_CARRIES_ON = re.compile(r"(?:,|;|:|\by|\be|\ben|\bpor|\bde|\ba\s+través\s+de)\s*$",
+                         re.IGNORECASE)
 
 
-def _carried_over(line: str, last: Counted, next_line: str) -> list[Counted]:
-    """The items of an enumeration that a line break carried to the next line
-    ("...2 publicaciones en X,⏎2 en Facebook y 1 en YouTube")."""
-    if last.unit != POSTS or not _CARRIES_ON.search(line):
-        return []
-    return [Counted(count, POSTS, platform, approx, last.total)
-            for _, count, platform, approx in _enumerated(", " + next_line.strip(), 0)]
+def _across(line: str, next_line: str, number: int,
+            counted: list[tuple[int, Counted]]) -> list[tuple[int, Counted]]:
+    """The counts of a claim that a line break cut ("...2 publicaciones en X,⏎2 en Facebook y
+    1 en YouTube", "3 publicaciones en la cuenta⏎oficial de Facebook"): the two lines read as
+    one, each count on the line its number is on."""
+    going_on = strip_markup(next_line)[:1].islower()  # the sentence goes on, no new item
+    unnamed = bool(counted) and counted[-1][1].platform is None
+    if not (_CARRIES_ON.search(strip_markup(line)) or unnamed and going_on):
+        return counted
+    joined = strip_markup(line)
+    both = counts_on(f"{joined} {strip_markup(next_line)}")
+    if len(both) <= len(counted) and all(c.platform is None for c in both[len(counted):]):
+        return counted
+    return [(number if c.start < len(joined) else number + 1, c) for c in both]
 
 
 def _label_above(lines: list[str], number: int, headings: dict[int, Heading],

@@ -6,9 +6,13 @@ import re
 
 from cosecha.model import PHASE, SUMMARY, Claim, Phase
 
+from .phrasebook import ALL_PHASES
 from .sections import phase_key_named
 
 _SUBTOTAL = re.compile(r"\bsubtotal(?:es)?\b", re.IGNORECASE)
+# "durante las tres etapas", "en todas las fases": a total that says it sums every phase
+_EVERY_PHASE = re.compile("|".join(re.escape(form).replace(re.escape("{phases}"), r"\w+")
+                                   for form in ALL_PHASES), re.IGNORECASE)
 
 
 def assign_covers(phases: list[Phase], lines: list[str], totals: set[int],
@@ -16,23 +20,31 @@ def assign_covers(phases: list[Phase], lines: list[str], totals: set[int],
     """Set `covers` on every claim. `totals` holds the id() of the claims whose line says
     "total"; `table_rows` the lines that are rows of a claim table.
 
-    A claim covers its own phase, except: a summary's claims cover every phase (or those it
-    names); a total naming a phase covers it; an unnamed total after the report's last claims,
-    or before the first phase, covers every phase, unless every phase closes with its own total.
+    A claim covers its own phase, except: covers already set (a table whose rows are phases)
+    stand; a summary's claims cover every phase (or those it names); a total naming a phase
+    covers it; a total that says it sums every phase ("durante las tres etapas") does; an
+    unnamed total after the report's last claims, or before the first phase, covers every
+    phase, unless every phase closes with its own total.
     """
     keys = list(dict.fromkeys(p.key for p in phases if p.kind == PHASE))
     last_claim = max((c.line for p in phases if p.kind == PHASE for c in p.claims
                       if id(c) not in totals), default=0)
     closing = sum(_closes_with_total(p, lines, totals, table_rows, keys)
                   for p in phases if p.kind == PHASE)
+    named_on = {line: phase_key_named(lines[line - 1], keys)
+                for line in {c.line for p in phases for c in p.claims}}
     for phase in phases:
         for claim in phase.claims:
             line = lines[claim.line - 1]
-            named = phase_key_named(line, keys)
+            named = named_on[claim.line]
+            if claim.covers:
+                continue
             if phase.kind == SUMMARY:
                 claim.covers = [named] if named else keys
             elif named is not None and id(claim) in totals:
                 claim.covers = [named]
+            elif id(claim) in totals and _EVERY_PHASE.search(line):
+                claim.covers = keys
             elif _covers_all(phase, claim, line, totals, table_rows, last_claim, closing):
                 claim.covers = keys
             else:
