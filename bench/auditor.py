@@ -27,7 +27,8 @@ def revisar(folder: Path, db: Path, out: Path) -> int:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Mide auditor revisar --sin-red con la base caliente.")
+    parser = argparse.ArgumentParser(
+        description="Mide auditor revisar --sin-red con la base caliente.")
     parser.add_argument("--informes", type=int, default=500, help="cuántos informes generar")
     parser.add_argument("--semilla", type=int, default=7, help="semilla del generador")
     args = parser.parse_args()

@@ -187,7 +187,8 @@ def detection_ok(result: Result) -> bool:
 
 
 def report(result: Result) -> None:
-    print(f"{'noche':>5} {'conocidos':>9} {'ventana 20 h':>12} {'calendario':>10} {'proporción':>10}")
+    print(f"{'noche':>5} {'conocidos':>9} {'ventana 20 h':>12} {'calendario':>10} "
+          f"{'proporción':>10}")
     for night, (known, flat, scheduled) in enumerate(zip(result.known, result.flat,
                                                          result.scheduled), start=1):
         print(f"{night:>5} {known:>9} {flat:>12} {scheduled:>10} {scheduled / flat:>9.0%}")
@@ -200,7 +201,8 @@ def report(result: Result) -> None:
         median = statistics.median(found) if found else float("inf")
         p90 = statistics.quantiles(found, n=10)[-1] if len(found) > 1 else median
         print(f"  publicadas hace {name} al morir: {len(found)} muertes, mediana "
-              f"{days(median)} (ventana de 20 h: {days(statistics.median(flat)) if flat else '-'}), "
+              f"{days(median)} (ventana de 20 h: "
+              f"{days(statistics.median(flat)) if flat else '-'}), "
               f"p90 {days(p90)}, sin ver antes de la última noche "
               f"{sum(value == float('inf') for value in found)} (objetivo de la mediana ≤ "
               f"{days(limit)}: {verdict(median <= limit)})")
@@ -210,7 +212,8 @@ def report(result: Result) -> None:
 
 def main() -> None:
     parser = argparse.ArgumentParser(
-        description="Simula noches del calendario de verificación frente a una ventana fija de 20 h.")
+        description="Simula noches del calendario de verificación frente a una ventana fija "
+                    "de 20 h.")
     parser.add_argument("--enlaces", type=int, default=10_000, help="cuántos enlaces (10000)")
     parser.add_argument("--noches", type=int, default=30, help="cuántas noches (30)")
     parser.add_argument("--semilla", type=int, default=11, help="semilla del azar (11)")

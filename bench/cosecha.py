@@ -3,7 +3,8 @@
     .venv/bin/python bench/cosecha.py [--enlaces 2000] [--latencia 0.05] [--sin-linkchecker]
 
 The server (tests/local_platforms.py) runs in a process of its own, so that it takes no
-interpreter time from the harvester, and answers every request after `--latencia` seconds. The links: X statuses, YouTube videos, Facebook share links (a login
+interpreter time from the harvester, and answers every request after `--latencia` seconds. The
+links: X statuses, YouTube videos, Facebook share links (a login
 redirect, as robots see them: two requests each, unverified) and pages on 20 web hosts, about
 5% of X, YouTube and web ones deleted or missing. The politeness bound is what no polite
 harvester can beat: the larger of N·L/concurrency and, over hosts, n_host·L/per_host, counted
@@ -190,7 +191,8 @@ def harvest(links: list[Link], db: Path, server: ServerProcess,
         store.close()
 
 
-def cold_run(links: list[Link], db: Path, server: ServerProcess, latency: float) -> tuple[list[Outcome], float]:
+def cold_run(links: list[Link], db: Path, server: ServerProcess,
+             latency: float) -> tuple[list[Outcome], float]:
     options = HarvestOptions(remaps=[server.remap])
     outcomes, elapsed = harvest(links, db, server, options)
     requests = server.received()
@@ -301,7 +303,7 @@ def unthrottled_run(links: list[Link], server: ServerProcess, latency: float) ->
     options = HarvestOptions(remaps=[server.remap])
     options.per_host = options.concurrency
     with tempfile.TemporaryDirectory() as tmp:
-        outcomes, elapsed = harvest(links, Path(tmp) / "bench.db", server, options)
+        _outcomes, elapsed = harvest(links, Path(tmp) / "bench.db", server, options)
     requests = server.received()
     bound = politeness_bound(requests, latency, options)
     print(f"== Sin límite por host (--por-host {options.per_host}, base vacía) ==")
@@ -313,7 +315,8 @@ def unthrottled_run(links: list[Link], server: ServerProcess, latency: float) ->
 
 def linkchecker_run(links: list[Link], latency: float, ours: float, unthrottled: float) -> None:
     print("== LinkChecker (los mismos enlaces, reescritos al servidor local) ==")
-    command = shutil.which("linkchecker", path=str(Path(sys.executable).parent)) or shutil.which("linkchecker")
+    command = (shutil.which("linkchecker", path=str(Path(sys.executable).parent))
+               or shutil.which("linkchecker"))
     if not command:
         print("linkchecker no está instalado: .venv/bin/pip install linkchecker")
         return
@@ -334,10 +337,13 @@ def linkchecker_run(links: list[Link], latency: float, ours: float, unthrottled:
     summary = [line for line in done.stdout.splitlines() if "links in" in line]
     peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     print(f"tiempo: {elapsed:.2f} s (salida {done.returncode})")
-    print(f"peticiones hechas: {len(server.requests)} ({len(server.requests) / elapsed:.0f} por segundo)")
-    print(f"resumen de linkchecker: {summary[-1].strip() if summary else done.stderr.strip()[-300:]}")
+    print(f"peticiones hechas: {len(server.requests)} "
+          f"({len(server.requests) / elapsed:.0f} por segundo)")
+    print("resumen de linkchecker: "
+          f"{summary[-1].strip() if summary else done.stderr.strip()[-300:]}")
     print(f"memoria máxima de linkchecker (RSS): {peak:.0f} MB")
-    print(f"razón linkchecker/cosecha (primera pasada, con cortesía por host): {elapsed / ours:.2f}")
+    print("razón linkchecker/cosecha (primera pasada, con cortesía por host): "
+          f"{elapsed / ours:.2f}")
     print(f"razón linkchecker/cosecha (sin límite por host, como linkchecker aquí): "
           f"{elapsed / unthrottled:.2f}")
 
@@ -393,7 +399,8 @@ def verdict(ok: bool) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Mide la cosecha contra el servidor local de plataformas.")
+    parser = argparse.ArgumentParser(
+        description="Mide la cosecha contra el servidor local de plataformas.")
     parser.add_argument("--enlaces", type=int, default=2000, help="cuántos enlaces distintos")
     parser.add_argument("--latencia", type=float, default=0.05, help="segundos por respuesta")
     parser.add_argument("--sin-linkchecker", action="store_true", help="no medir LinkChecker")

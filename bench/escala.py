@@ -137,7 +137,8 @@ def line(name: str, run: dict) -> str:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Mide auditor nocturno --sin-red a escala nacional.")
+    parser = argparse.ArgumentParser(
+        description="Mide auditor nocturno --sin-red a escala nacional.")
     parser.add_argument("--informes", type=int, default=2000, help="cuántos informes generar")
     parser.add_argument("--enlaces", type=int, default=50, help="enlaces por informe")
     parser.add_argument("--carpeta", type=Path, help="dónde dejar la carpeta, la base y las "

@@ -3,7 +3,8 @@ reports of mixed sizes (up to 200 links each), and Word reports laid out as inst
 write them (a heading per phase, a claim table per phase whose rows hold their links behind
 "Ver" hyperlinks, a closing total). Each is read with `read_report`, printing reports per
 second and peak memory; then again as the commands do, each in a worker within the time and
-memory limits (`read_bounded`, as many workers as cores, up to 4).
+memory limits (`read_bounded`, as many workers as cores, up to 4); last, one report whose
+single line is a megabyte of claims.
 
     .venv/bin/python -m bench.leer [--informes 1000] [--procesos 2] [--semilla 7]
 
@@ -28,13 +29,14 @@ from docx.opc.constants import RELATIONSHIP_TYPE
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 
-from cosecha.reader import read_report
+from cosecha.reader import read_report, read_text
 from cosecha.reader.sandbox import Job, read_bounded
 
 MAX_LINKS = 200
 PROSE = ("Durante el desarrollo del acto se realizó la publicación de fotografías y artes "
          "relativos a la información que contiene el documento de la gestión institucional.")
-LABELS = {"x": "X (antes Twitter)", "facebook": "Facebook", "youtube": "YouTube:", "web": "Página web:"}
+LABELS = {"x": "X (antes Twitter)", "facebook": "Facebook", "youtube": "YouTube:",
+          "web": "Página web:"}
 
 
 def fake_url(platform: str, rng: random.Random) -> str:
@@ -72,7 +74,8 @@ def report_text(rng: random.Random) -> str:
              "Fecha del evento: Jueves, 3 de julio de 2025", ""]
     for index in range(phases):
         lines += phase_lines("ABCDEFG"[index], total // phases, rng)
-    lines += ["Publicaciones totales en redes sociales durante enero, febrero y marzo:\u00a0" + str(total),
+    total_label = "Publicaciones totales en redes sociales durante enero, febrero y marzo:\u00a0"
+    lines += [total_label + str(total),
               "", "Twitter", "", "Se publicaron\u00a0 2,345 tuits:", "#TuINE\t98", "#INEenVivo\t23",
               "", "Santa Elena, 23 de julio de 2025"]
     return "\n".join(lines) + "\n"
@@ -164,6 +167,22 @@ def main() -> None:
                    "tablas .docx": generate_docx(Path(folder), args.informes, args.semilla)}
         for name, paths in corpora.items():
             measure(name, paths, args.procesos)
+    one_long_line()
+
+
+# a megabyte of claims on one line: what the claim grammar must read in linear time
+LONG_SENTENCE = ("Se realizaron 3 publicaciones en X, dos (2) en FB y una en YT "
+                 "(https://x.com/a/status/1234567890123456789); 48,350 personas. ")
+
+
+def one_long_line(size: int = 1_000_000) -> None:
+    line = (LONG_SENTENCE * (size // len(LONG_SENTENCE) + 1))[:size]
+    start = time.perf_counter()
+    report = read_text("Fase 1: Difusión\n" + line, "informe.txt")
+    elapsed = time.perf_counter() - start
+    claims = sum(len(phase.claims) for phase in report.phases)
+    print(f"una sola línea de {size / 1e6:.0f} MB ({claims} cifras, {len(report.links())} "
+          f"enlaces): {elapsed:.2f} s (objetivo: menos de 2 s)")
 
 
 def measure(name: str, paths: list[Path], processes: int) -> None:

@@ -61,7 +61,8 @@ def serve(latency: float, parent: Connection) -> None:
 
 
 def main() -> None:
-    parser = argparse.ArgumentParser(description="Compara los transportes de httpx contra el servidor local.")
+    parser = argparse.ArgumentParser(
+        description="Compara los transportes de httpx contra el servidor local.")
     parser.add_argument("--peticiones", type=int, default=1000, help="cuántas peticiones GET")
     parser.add_argument("--concurrencia", type=int, default=64, help="peticiones a la vez")
     parser.add_argument("--latencia", type=float, default=0.05, help="segundos por respuesta")
@@ -72,7 +73,8 @@ def main() -> None:
     port = ours.recv()
     urls = [f"http://127.0.0.1:{port}/sitio.gob.ec/pagina-{i}" for i in range(args.peticiones)]
     bound = args.peticiones * args.latencia / args.concurrencia
-    print(f"{args.peticiones} GET, {args.concurrencia} a la vez, un origen, latencia {args.latencia:g} s")
+    print(f"{args.peticiones} GET, {args.concurrencia} a la vez, un origen, "
+          f"latencia {args.latencia:g} s")
     print(f"cota N·L/C: {bound:.2f} s")
     try:
         for name, make in clients(args.concurrencia).items():

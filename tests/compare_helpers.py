@@ -5,7 +5,7 @@ from __future__ import annotations
 from datetime import UTC, datetime
 
 from auditor.compare import audit_report
-from auditor.model import Audit, Standing, Finding
+from auditor.model import Audit, Finding, Standing
 from cosecha.model import BreakdownItem, Claim, Link, Period, Phase, Report
 from cosecha.platforms import identify
 
@@ -47,7 +47,7 @@ def audit(rep: Report, evidence: dict[str, Standing] | None = None, **options) -
 
 
 def alive_for(rep: Report, **facts) -> dict[str, Standing]:
-    return {l.canonical_url or l.url: Standing("alive", **facts) for l in rep.links()}
+    return {link.canonical_url or link.url: Standing("alive", **facts) for link in rep.links()}
 
 
 def found(result: Audit, code: str) -> list[Finding]:

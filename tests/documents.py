@@ -118,7 +118,7 @@ def _block_lines(block: tuple) -> list[list[tuple]]:
     kind, content, *_ = block
     width = RIGHT - LEFT
     if kind == "heading":
-        return [[]] + _flow([content], LEFT, width, BOLD)
+        return [[], *_flow([content], LEFT, width, BOLD)]
     if kind == "paragraph":
         return _flow([content], LEFT, width, REGULAR)
     if kind == "paragraph_links":

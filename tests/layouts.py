@@ -132,7 +132,7 @@ def annex(facts: Facts, folder: Path) -> Path:
         lines.append(phase.heading)
         lines += [f"{LABELS[c.platform]}: {posts(c.claimed)}" for c in phase.claims]
         lines.append("")
-    lines += total_line(facts) + ["", "ANEXO: ENLACES DE EVIDENCIA"]
+    lines += [*total_line(facts), "", "ANEXO: ENLACES DE EVIDENCIA"]
     for phase in facts.phases:
         lines.append(facts.group_name(phase))
         lines += [link for claim in phase.claims for link in claim.links]

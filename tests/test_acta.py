@@ -131,12 +131,13 @@ def test_each_link_shows_the_check_its_audit_stood_on_and_who_confirmed_it(capsy
     manual = by_url[WALLED[0]]["manual"]
     assert by_url[WALLED[0]]["status"] == "alive"
     assert (manual["by"], manual["note"]) == ("Ana <b>Pérez</b>", HOSTILE_NOTE)
-    assert [(l["phase"], l["platform"]) for l in data["links"]][:3] == [
+    assert [(link["phase"], link["platform"]) for link in data["links"]][:3] == [
         ("1", "x"), ("1", "x"), ("1", "facebook")]
     # what revisar said of each link in the audit the acta reflects
     shown = {link["url"]: (link["status"], link["checked_at"], link["manual"])
              for link in audited[1]}
-    assert {url: (l["status"], l["checked_at"], l["manual"]) for url, l in by_url.items()} == shown
+    assert {url: (link["status"], link["checked_at"], link["manual"])
+            for url, link in by_url.items()} == shown
     assert all(link["archived_url"] is None for link in data["links"])
     assert data["verdict"] == "review_before_signing"
     assert any(f["code"] == "broken_link" and f["url"] == DELETED for f in data["findings"])

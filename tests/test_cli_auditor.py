@@ -66,7 +66,7 @@ def test_sample_004_breakdowns_period_and_missing_evidence(db):
 
 
 def test_samples_001_and_003_have_no_claims(db):
-    code, reports = revisar_json(SAMPLES / "001_ed93e58888d3b408.txt",
+    _code, reports = revisar_json(SAMPLES / "001_ed93e58888d3b408.txt",
                                  SAMPLES / "003_a567c491ae930e26.txt", "--sin-red", db=db)
     assert [[f["code"] for f in r["findings"] if f["code"] == "no_claims"] for r in reports] \
         == [["no_claims"], ["no_claims"]]
@@ -104,11 +104,11 @@ def test_a_manual_confirmation_counts_until_an_automatic_check_is_conclusive(pla
     confirm = auditor("confirmar", url, "--estado", "vivo", "--por", "Ana Analista",
                       "--nota", "visto en el navegador", db=db)
     assert confirm.returncode == 0 and "Ana Analista" in confirm.stdout
-    code, [report] = revisar_json(S000, "--remap", plataformas.remap, db=db)
+    _code, [report] = revisar_json(S000, "--remap", plataformas.remap, db=db)
     phase_a = {r["platform"]: r for r in report["coverage"] if r["phase"] == "A"}
     assert (phase_a["facebook"]["alive"], phase_a["facebook"]["unverified"]) == (1, 4)
     plataformas.facebook("1FFHYCBvYd", "unavailable")
-    code, [report] = revisar_json(S000, "--remap", plataformas.remap, "--refrescar", db=db)
+    _code, [report] = revisar_json(S000, "--remap", plataformas.remap, "--refrescar", db=db)
     phase_a = {r["platform"]: r for r in report["coverage"] if r["phase"] == "A"}
     assert (phase_a["facebook"]["alive"], phase_a["facebook"]["broken"]) == (0, 1)
 
@@ -155,7 +155,7 @@ def test_summary_without_a_store_is_exit_2_in_spanish(tmp_path):
 
 
 def test_data_csv_has_the_same_coverage_rows_as_json(db):
-    code, reports = revisar_json(S000, S004, "--sin-red", db=db)
+    _code, reports = revisar_json(S000, S004, "--sin-red", db=db)
     text = auditor("revisar", S000, S004, "--sin-red", "--csv-datos", db=db).stdout
     rows = list(csv.DictReader(io.StringIO(text)))
     expected = [(r["source"], c["phase"], c["platform"], c["listed"], c["unverified"])
@@ -176,5 +176,5 @@ def test_bad_account_rule_is_refused_in_spanish(db):
 
 
 def test_foreign_account_with_cuenta(db):
-    code, [report] = revisar_json(S000, "--sin-red", "--cuenta", "x=OtraCuenta", db=db)
+    _code, [report] = revisar_json(S000, "--sin-red", "--cuenta", "x=OtraCuenta", db=db)
     assert len([f for f in report["findings"] if f["code"] == "foreign_account"]) == 19

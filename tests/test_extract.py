@@ -43,7 +43,7 @@ def test_latin1_bytes_read_as_their_letters():
 
 
 def test_utf8_with_stray_cp1252_bytes_keeps_both():
-    mixed = "Gestión ".encode("utf-8") + "difusión".encode("cp1252") + " año".encode("utf-8")
+    mixed = "Gestión ".encode() + "difusión".encode("cp1252") + " año".encode()
     assert decode_text(mixed) == "Gestión difusión año"
 
 
@@ -82,7 +82,7 @@ def test_tabs_are_kept_as_columns():
 @pytest.mark.parametrize("data", [b"", b"   \n\t\r\n  ", codecs.BOM_UTF8, codecs.BOM_UTF16_LE,
                                   "\u00a0\n\u3000".encode()])
 def test_empty_or_blank_file_is_refused(data):
-    with pytest.raises(ReadError, match="^el archivo está vacío$"):
+    with pytest.raises(ReadError, match=r"^el archivo está vacío$"):
         extract_bytes(data, "text")
 
 
@@ -155,7 +155,7 @@ def test_missing_file(tmp_path, name, message):
 
 def test_directory_is_refused(tmp_path):
     (tmp_path / "carpeta.txt").mkdir()
-    with pytest.raises(ReadError, match="^es una carpeta, no un archivo$"):
+    with pytest.raises(ReadError, match=r"^es una carpeta, no un archivo$"):
         extract_path(tmp_path / "carpeta.txt")
 
 
@@ -172,7 +172,8 @@ def test_unsupported_suffix_names_it(tmp_path, suffix):
 def test_other_word_processors_are_asked_to_save_again(tmp_path, suffix):
     path = tmp_path / f"informe{suffix}"
     path.write_bytes(b"algo")
-    with pytest.raises(ReadError, match="^formato no admitido: guárdelo como .docx, .odt o .pdf$"):
+    with pytest.raises(ReadError,
+                       match=r"^formato no admitido: guárdelo como \.docx, \.odt o \.pdf$"):
         extract_path(path)
 
 
@@ -184,7 +185,7 @@ def test_unreadable_file(tmp_path, monkeypatch):
         raise PermissionError(13, "Permission denied", str(self))
 
     monkeypatch.setattr(Path, "read_bytes", refuse)
-    with pytest.raises(ReadError, match="^sin permiso de lectura$"):
+    with pytest.raises(ReadError, match=r"^sin permiso de lectura$"):
         extract_path(path)
 
 
@@ -199,7 +200,7 @@ def test_oversize_file_is_refused_before_reading(tmp_path):
 def test_empty_file_on_disk(tmp_path):
     path = tmp_path / "vacio.md"
     path.write_bytes(b"")
-    with pytest.raises(ReadError, match="^el archivo está vacío$"):
+    with pytest.raises(ReadError, match=r"^el archivo está vacío$"):
         extract_path(path)
 
 

@@ -57,7 +57,8 @@ def test_alive_tweet_is_stored_with_author_and_date(store):
 
 
 def test_the_same_post_listed_twice_is_checked_once(store):
-    outcomes, internet = harvest(store, [TWEET, TWEET + "?s=20", TWEET.replace("x.com", "twitter.com")])
+    outcomes, internet = harvest(store, [TWEET, TWEET + "?s=20",
+                                         TWEET.replace("x.com", "twitter.com")])
     assert len(outcomes) == 1
     assert len([u for u in internet.seen if "tweet-result" in u]) == 1
 
@@ -109,7 +110,7 @@ def test_offline_run_makes_no_request_and_still_dates_x_posts(store):
 
 def test_offline_run_answers_from_the_store(store):
     harvest(store, [TWEET])
-    [outcome], internet = harvest(store, [TWEET], offline=True)
+    [outcome], _internet = harvest(store, [TWEET], offline=True)
     assert (outcome.status, outcome.from_cache) == ("alive", True)
 
 

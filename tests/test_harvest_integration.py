@@ -56,7 +56,7 @@ def test_deleted_tweet_is_broken_and_exit_1(plataformas, db):
 ])
 def test_x_answers_become_honest_statuses(plataformas, db, kind, status, reason):
     plataformas.x(PROTECTED, kind)
-    code, rows = cosecha(plataformas, db, tweet(PROTECTED))
+    _code, rows = cosecha(plataformas, db, tweet(PROTECTED))
     row = rows[tweet(PROTECTED)]
     assert (row["status"], (row["reason"] or "").split(":")[0] or None) == (status, reason)
 
@@ -80,7 +80,7 @@ def test_facebook_share_link_behind_the_login_wall_is_unverified_and_resolved(pl
 def test_facebook_pages(plataformas, db, kind, status, reason):
     url = "https://www.facebook.com/share/p/16bTkg2Fg5/"
     plataformas.facebook("16bTkg2Fg5", kind)
-    code, rows = cosecha(plataformas, db, url)
+    _code, rows = cosecha(plataformas, db, url)
     assert (rows[url]["status"], rows[url]["reason"]) == (status, reason)
 
 
@@ -97,13 +97,13 @@ def test_facebook_pages(plataformas, db, kind, status, reason):
 def test_youtube_answers(plataformas, db, kind, status, reason):
     plataformas.youtube("n2C40yiUIsQ", kind)
     url = "https://www.youtube.com/live/n2C40yiUIsQ?si=ZFhu2pd8yVDKMR4Z"
-    code, rows = cosecha(plataformas, db, url)
+    _code, rows = cosecha(plataformas, db, url)
     assert (rows[url]["status"], rows[url]["reason"]) == (status, reason)
 
 
 def test_youtube_alive_video_has_channel_and_date(plataformas, db):
     url = "https://youtu.be/FVxRBZKWRe4"
-    code, rows = cosecha(plataformas, db, url)
+    _code, rows = cosecha(plataformas, db, url)
     assert rows[url]["author"] == "@cnestaelena"
     assert rows[url]["published_at"].startswith("2025-07-03")
 
@@ -126,13 +126,14 @@ def test_youtube_alive_video_has_channel_and_date(plataformas, db):
 ])
 def test_web_answers_and_faults(plataformas, db, path, status, reason):
     url = f"https://www.cne.gob.ec{path}"
-    code, rows = cosecha(plataformas, db, url, "--reintentos", "3")
-    assert (rows[url]["status"], (rows[url]["reason"] or "").split(":")[0] or None) == (status, reason)
+    _code, rows = cosecha(plataformas, db, url, "--reintentos", "3")
+    assert (rows[url]["status"],
+            (rows[url]["reason"] or "").split(":")[0] or None) == (status, reason)
 
 
 def test_a_redirect_to_a_private_address_is_refused_before_connecting(plataformas, db):
     url = "https://www.cne.gob.ec/redir-privada"
-    code, rows = cosecha(plataformas, db, url)
+    _code, rows = cosecha(plataformas, db, url)
     assert rows[url]["status"] == "refused"
     assert not plataformas.requests_for("10.0.0.1")
 
@@ -144,7 +145,7 @@ def test_with_a_flat_ttl_a_second_run_reuses_only_conclusive_checks(plataformas,
     plataformas.x(DELETED, "deleted")
     cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--ttl", "20")
     plataformas.requests.clear()
-    code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--ttl", "20")
+    _code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--ttl", "20")
     assert rows[tweet(ALIVE)]["from_cache"] and rows[tweet(DELETED)]["from_cache"]
     assert not rows[WALLED]["from_cache"]
     assert {host for _, host, _ in plataformas.requests} == {"www.facebook.com"}
@@ -154,8 +155,8 @@ def test_by_the_schedule_the_same_night_asks_nothing_again_not_even_a_wall(plata
     plataformas.x(DELETED, "deleted")
     cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED)
     plataformas.requests.clear()
-    code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED)
+    _code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED)
     assert all(row["from_cache"] for row in rows.values())  # a wall backs off one night
     assert plataformas.requests == []
-    code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--refrescar")
+    _code, rows = cosecha(plataformas, db, tweet(ALIVE), tweet(DELETED), WALLED, "--refrescar")
     assert not any(row["from_cache"] for row in rows.values())

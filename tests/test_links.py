@@ -101,7 +101,8 @@ def test_trailing_punctuation_and_unbalanced_brackets_are_stripped(line, url):
 
 
 def test_links_carry_their_line_in_order():
-    lines = ["Fase A", "", "https://x.com/a/status/1 y https://x.com/a/status/2", "youtu.be/FVxRBZKWRe4"]
+    lines = ["Fase A", "", "https://x.com/a/status/1 y https://x.com/a/status/2",
+             "youtu.be/FVxRBZKWRe4"]
     assert [(f.url, f.line) for f in scan_links(lines)] == [
         ("https://x.com/a/status/1", 3), ("https://x.com/a/status/2", 3),
         ("https://youtu.be/FVxRBZKWRe4", 4)]

@@ -133,7 +133,9 @@ def test_oembed_names_the_account_and_refuses_protected_posts_in_json(plataforma
         "error": "Sorry, you are not authorized to see this status."}
 
 
-@pytest.mark.parametrize("kind, retry_after", [("rate_limited", "1"), ("rate_limited_long", "3600")])
+@pytest.mark.parametrize("kind, retry_after", [
+    ("rate_limited", "1"), ("rate_limited_long", "3600"),
+])
 def test_rate_limits_are_429_text_with_retry_after_every_time(plataformas, ask, kind, retry_after):
     plataformas.x_scenario(TWEET, kind)
     for _ in range(2):
@@ -211,7 +213,8 @@ def test_oembed_outage_leaves_watch_pages_and_records_answering(plataformas, ask
     plataformas.oembed_outage = "503"
     assert ask(OEMBED_YT.format(id="n2C40yiUIsQ")).status_code == 503
     assert ask(OEMBED_X.format(id=TWEET)).status_code == 503
-    assert player_of(ask(WATCH.format(id="n2C40yiUIsQ")).text)["playabilityStatus"]["status"] == "OK"
+    player = player_of(ask(WATCH.format(id="n2C40yiUIsQ")).text)
+    assert player["playabilityStatus"]["status"] == "OK"
     assert ask(RECORD.format(id=TWEET)).json()["__typename"] == "Tweet"
 
 

@@ -97,7 +97,8 @@ def test_a_folder_one_may_not_write_in_is_refused():
         # as root every folder is writable: the check runs as nobody, as a user would
         drop = "os.setgid(65534); os.setuid(65534); " if os.geteuid() == 0 else ""
         done = subprocess.run(
-            [sys.executable, "-c", "import os, sys; from cosecha.cli_kit.files import refuse_output; "
+            [sys.executable, "-c",
+             "import os, sys; from cosecha.cli_kit.files import refuse_output; "
              f"{drop}sys.exit(refuse_output({str(salida)!r}))"],
             capture_output=True, text=True, timeout=30)
     finally:

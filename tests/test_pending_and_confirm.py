@@ -147,7 +147,7 @@ def test_the_end_of_input_is_q_and_answers_are_case_insensitive(db, report):
 def test_a_csv_with_a_header_records_every_row(separator, db, report, capsys):
     table = tmp_csv(db, separator, [("url", "estado", "nota"), (WALLED[0], "Vivo", "visto"),
                                     ("", "", ""), (WALLED[2], "roto", "")])
-    code, out, err = in_process(capsys, "confirmar", "--archivo", table, "--por", "Ana", db=db)
+    code, _out, err = in_process(capsys, "confirmar", "--archivo", table, "--por", "Ana", db=db)
     assert (code, err) == (0, "")
     assert manual_checks(db) == [(WALLED[0], "alive", "Ana", "visto"),
                                  (WALLED[2], "broken", "Ana", None)]

@@ -228,8 +228,9 @@ def test_playable_video_is_alive_with_title_channel_and_date_from_one_watch_page
     assert (found.status, found.reason) == ("alive", None)
     assert (found.title, found.author) == ("Noisy kittens waiting for dinner!", "@smshdchrb")
     assert found.published_at == "2008-10-04T20:06:22Z"
-    [(method, url, headers)] = fetcher.requests
-    assert url == "https://www.youtube.com/watch?v=eiHXASgRTcA&hl=en" and "SOCS=" in headers["Cookie"]
+    [(_method, url, headers)] = fetcher.requests
+    assert (url == "https://www.youtube.com/watch?v=eiHXASgRTcA&hl=en"
+            and "SOCS=" in headers["Cookie"])
 
 
 def test_unlisted_video_is_alive():

@@ -70,7 +70,8 @@ def test_a_total_across_networks_is_a_claim_for_all():
 
 
 def test_the_platform_comes_from_the_label_line_above():
-    claims = claims_of("Facebook\n\nSe publicaron 805 posteos:\n\nInstagram\nSe publicaron 71 posts\n")
+    claims = claims_of("Facebook\n\nSe publicaron 805 posteos:\n\n"
+                       "Instagram\nSe publicaron 71 posts\n")
     assert [(c.platform, c.count, c.line) for c in claims] == [
         ("facebook", 805, 3), ("instagram", 71, 6)]
 

@@ -34,7 +34,8 @@ def test_event_date_from_its_label_line():
 
 
 def test_report_date_from_the_last_place_and_date_not_a_weekday():
-    lines = ["Fecha del evento: Jueves, 3 de julio de 2025", "texto", "Santa Elena, 23 de julio de 2025"]
+    lines = ["Fecha del evento: Jueves, 3 de julio de 2025", "texto",
+             "Santa Elena, 23 de julio de 2025"]
     assert report_date(lines) == "2025-07-23"
     assert report_date(["Fecha del evento: Jueves, 3 de julio de 2025"]) is None
 
@@ -51,8 +52,10 @@ def test_report_date_falls_back_to_an_elaboration_or_update_label():
 
 
 @pytest.mark.parametrize("line, label, start, end", [
-    ("\tTercer Informe Trimestral 2022", "Tercer Informe Trimestral 2022", "2022-07-01", "2022-09-30"),
-    ("Informe del cuarto trimestre de 2023", "cuarto trimestre de 2023", "2023-10-01", "2023-12-31"),
+    ("\tTercer Informe Trimestral 2022", "Tercer Informe Trimestral 2022",
+     "2022-07-01", "2022-09-30"),
+    ("Informe del cuarto trimestre de 2023", "cuarto trimestre de 2023",
+     "2023-10-01", "2023-12-31"),
     ("Primer semestre 2024", "Primer semestre 2024", "2024-01-01", "2024-06-30"),
     ("Rendición del ejercicio fiscal 2024", "ejercicio fiscal 2024", "2024-01-01", "2024-12-31"),
     ("Gestión del año 2024", "Gestión del año 2024", "2024-01-01", "2024-12-31"),
@@ -88,7 +91,7 @@ def test_title_joins_a_bold_title_broken_over_lines():
 
 
 def test_institution_is_the_first_public_body_named_near_the_top():
-    assert institution_of(["Rendición de Cuentas Delegación Provincial Electoral de Santa Elena, año 2024"]) \
-        == "Delegación Provincial Electoral de Santa Elena"
+    assert institution_of(["Rendición de Cuentas Delegación Provincial Electoral de Santa Elena, "
+                           "año 2024"]) == "Delegación Provincial Electoral de Santa Elena"
     assert institution_of(["Alcaldía de", "Itagüí"]) == "Alcaldía de Itagüí"
     assert institution_of(["(responsable Dirección de Comunicación Social)."]) == ""

@@ -55,7 +55,8 @@ def test_a_paragraph_after_a_table_is_not_one_of_its_rows():
 @pytest.mark.parametrize("line, expected", [
     ("Se realizaron 3 publicaciones en X, 2 en Facebook y 1 en YouTube.",
      [("x", 3), ("facebook", 2), ("youtube", 1)]),
-    ("Se publicaron doce tuits y una transmisión en vivo por YouTube.", [("x", 12), ("youtube", 1)]),
+    ("Se publicaron doce tuits y una transmisión en vivo por YouTube.",
+     [("x", 12), ("youtube", 1)]),
     ("En X se publicaron 12 posts y en Facebook 4 posts.", [("x", 12), ("facebook", 4)]),
     ("Se realizaron 5 publicaciones en Facebook, 3 infografías y 2 videos.", [("facebook", 5)]),
 ])
@@ -99,15 +100,16 @@ def test_a_total_before_the_claims_it_sums_covers_its_own_phase():
 
 
 def test_totals_closing_every_phase_are_each_their_phases_own():
-    text = (f"Fase 1: Convocatoria\nX: 2 publicaciones\nTotal: 2\n\n"
-            f"Fase 2: Deliberación\nFacebook: 1 publicación\nTotal: 1\n")
+    text = ("Fase 1: Convocatoria\nX: 2 publicaciones\nTotal: 2\n\n"
+            "Fase 2: Deliberación\nFacebook: 1 publicación\nTotal: 1\n")
     assert [c[5] for c in claims(text) if c[2] == "all"] == [["1"], ["2"]]
 
 
 @pytest.mark.parametrize("heading", ["Resumen", "## Resumen general", "5. Consolidado",
                                      "Síntesis", "TOTALES"])
 def test_a_summary_section_restates_the_phases(heading):
-    text = PHASES + f"\n{heading}\n\nEn las dos fases se realizaron 2 publicaciones en X y 1 en Facebook.\n"
+    text = PHASES + (f"\n{heading}\n\n"
+                     "En las dos fases se realizaron 2 publicaciones en X y 1 en Facebook.\n")
     summary = read(text).phases[-1]
     assert summary.kind == "summary"
     assert [(c.platform, c.count, c.covers) for c in summary.claims] == [
@@ -119,8 +121,8 @@ def test_a_breakdown_line_named_resumen_is_no_summary():
     assert [p.kind for p in read(text).phases] == ["phase"]
 
 
-ANNEXED = (f"A. Convocatoria a la ciudadanía\nX: 2 publicaciones\n\n"
-           f"B. Deliberación pública\nFacebook: 1 publicación\nYouTube: 1 transmisión\n\n")
+ANNEXED = ("A. Convocatoria a la ciudadanía\nX: 2 publicaciones\n\n"
+           "B. Deliberación pública\nFacebook: 1 publicación\nYouTube: 1 transmisión\n\n")
 
 
 @pytest.mark.parametrize("annex, group_a, group_b", [

@@ -48,7 +48,8 @@ def test_a_docx_heading_style_paragraph_is_a_heading_even_without_label():
 
 @pytest.mark.parametrize("line, platform", [
     ("X (antes Twitter)", "x"), ("Facebook", "facebook"), ("YouTube:", "youtube"),
-    ("Página web: <https://cne.gob.ec/a>", "web"), ("Facebook Live: Transmisión en vivo:", "facebook"),
+    ("Página web: <https://cne.gob.ec/a>", "web"),
+    ("Facebook Live: Transmisión en vivo:", "facebook"),
     ("- **Twitter**", "x"), ("Enlaces:", None), ("INETV (YouTube)", None),
     ("Convocatoria Twitter", None),
 ])

@@ -19,13 +19,14 @@ INSTALL = "/srv/auditoria"
 
 
 def cron_command() -> str:
-    [line] = [l.strip() for l in README.splitlines() if re.match(r"\s+30 2 \* \* \* ", l)]
+    [line] = [row.strip() for row in README.splitlines() if re.match(r"\s+30 2 \* \* \* ", row)]
     return line.split(" ", 5)[5]
 
 
 def systemd_command() -> str:
-    [line] = [l.strip() for l in README.splitlines() if l.strip().startswith("ExecStart=")]
-    [folder] = [l.strip() for l in README.splitlines() if l.strip().startswith("WorkingDirectory=")]
+    [line] = [row.strip() for row in README.splitlines() if row.strip().startswith("ExecStart=")]
+    [folder] = [row.strip() for row in README.splitlines()
+                if row.strip().startswith("WorkingDirectory=")]
     assert folder == f"WorkingDirectory={INSTALL}"
     return f"cd {INSTALL} && " + line.removeprefix("ExecStart=")
 
@@ -70,5 +71,6 @@ def test_datasette_canned_queries_run_on_a_real_store(install):
         results = {name: conn.execute(q["sql"]).fetchall() for name, q in queries.items()}
     assert set(results) == {"links_rotos", "cambios_recientes", "cobertura_por_informe"}
     assert results["links_rotos"] == [] and results["cambios_recientes"] == []
-    coverage = {(Path(r[0]).name, r[3], r[4]): (r[5], r[6]) for r in results["cobertura_por_informe"]}
+    coverage = {(Path(r[0]).name, r[3], r[4]): (r[5], r[6])
+                for r in results["cobertura_por_informe"]}
     assert coverage[("000_a182aa916ef26d9e.txt", "A", "x")] == (5, 5)

@@ -141,11 +141,13 @@ def _build_module():
 def test_built_documents_are_what_the_corpus_script_builds():
     build = _build_module()
     names = [*build.DOCX, *build.PDF]
-    assert sorted(names) == sorted(p.name for p in CORPUS.glob("*") if p.suffix in (".docx", ".pdf"))
+    assert sorted(names) == sorted(p.name for p in CORPUS.glob("*")
+                                   if p.suffix in (".docx", ".pdf"))
     for name in names:
         rebuilt = extract_bytes(build.build(name), Path(name).suffix[1:])
         committed = extract_path(CORPUS / name)
-        assert (rebuilt.lines, rebuilt.link_targets) == (committed.lines, committed.link_targets), name
+        assert ((rebuilt.lines, rebuilt.link_targets)
+                == (committed.lines, committed.link_targets)), name
 
 
 # --- the five real sample reports, with the new fields --------------------------------------

@@ -94,7 +94,8 @@ def test_002_percent_claims_and_the_cut_link():
 
 def test_003_one_youtube_link_and_the_126_videos_are_a_plan():
     report = sample("003")
-    assert [(link.platform, link.post_id) for link in report.links()] == [("youtube", "FVxRBZKWRe4")]
+    assert [(link.platform, link.post_id) for link in report.links()] == [
+        ("youtube", "FVxRBZKWRe4")]
     assert [c for p in report.phases for c in p.claims] == []
     assert report.report_date == "2020-09-02"
 

@@ -1,14 +1,14 @@
 """The re-check schedule (cosecha/schedule.py): each rule at its boundaries, and the order of a
 run with a time limit. The bench that measures it runs here small, with its targets."""
 
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 
 from bench.calendario import simulate
 from cosecha.schedule import due_at, is_due, run_order
 
-NOW = datetime(2025, 6, 1, 2, 30, tzinfo=timezone.utc)
+NOW = datetime(2025, 6, 1, 2, 30, tzinfo=UTC)
 H, D = timedelta(hours=1), timedelta(days=1)
 
 
@@ -88,12 +88,12 @@ def test_the_same_wall_night_after_night_backs_off_one_two_four_then_seven_night
 
 def test_the_backoff_starts_again_when_the_wall_changes():
     walls = [check("unverified", NOW - (3 - n) * D, reason="login_wall") for n in range(3)]
-    assert held(walls + [check("unverified", reason="consent_wall")]) == 1 * D - 4 * H
+    assert held([*walls, check("unverified", reason="consent_wall")]) == 1 * D - 4 * H
 
 
 def test_the_backoff_starts_again_after_a_conclusive_answer():
     walls = [check("unverified", NOW - (4 - n) * D, reason="login_wall") for n in range(3)]
-    between = walls + [check("alive", NOW - 1 * D), check("unverified", reason="login_wall")]
+    between = [*walls, check("alive", NOW - 1 * D), check("unverified", reason="login_wall")]
     assert held(between) == 1 * D - 4 * H
 
 

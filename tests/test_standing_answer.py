@@ -3,7 +3,7 @@ conclusive one, and a newer inconclusive check is shown beside it as the last at
 
 import json
 import time
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 
 import pytest
 
@@ -43,7 +43,7 @@ def quito(monkeypatch):
 
 
 def local(checked_at: str) -> str:
-    moment = datetime.strptime(checked_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=timezone.utc)
+    moment = datetime.strptime(checked_at, "%Y-%m-%dT%H:%M:%SZ").replace(tzinfo=UTC)
     return moment.astimezone().strftime("%d/%m %H:%M")
 
 
@@ -119,7 +119,8 @@ def test_cosecha_shows_the_standing_answer_and_its_last_attempt(plataformas, tmp
     command = printing(cosecha, capsys)
     base = (TWEET, "--db", str(tmp_path / "c.db"), "--remap", plataformas.remap)
 
-    code, out = deleted_then_limited(plataformas, lambda *o: command(*base, "--formato", "json", *o))
+    code, out = deleted_then_limited(plataformas,
+                                     lambda *o: command(*base, "--formato", "json", *o))
     [row] = json.loads(out)
     assert code == 1 and (row["status"], row["reason"]) == ("broken", "deleted")
     attempt = row["last_attempt"]
@@ -137,7 +138,8 @@ def test_revisar_keeps_the_broken_verdict_and_says_the_last_attempt(plataformas,
     command = printing(auditor, capsys)
     base = ("revisar", str(report), "--db", str(tmp_path / "c.db"), "--remap", plataformas.remap)
 
-    code, out = deleted_then_limited(plataformas, lambda *o: command(*base, "--formato", "json", *o))
+    code, out = deleted_then_limited(plataformas,
+                                     lambda *o: command(*base, "--formato", "json", *o))
     [broken] = [f for f in json.loads(out)["reports"][0]["findings"] if f["code"] == "broken_link"]
     assert code == 1 and broken["last_attempt"]["reason"] == "rate_limited"
     code, out = command(*base, "--formato", "markdown", "--sin-red")

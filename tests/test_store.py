@@ -5,7 +5,7 @@ import json
 import multiprocessing
 import os
 import sqlite3
-from datetime import datetime, timedelta, timezone
+from datetime import UTC, datetime, timedelta
 
 import pytest
 from sqlite_utils import Database
@@ -22,7 +22,7 @@ def link(url=URL):
 
 
 def hours_ago(hours: float) -> str:
-    return (datetime.now(timezone.utc) - timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
+    return (datetime.now(UTC) - timedelta(hours=hours)).strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def check(store, status="alive", url=URL, when=None, run_id=None, **extra):
@@ -168,7 +168,8 @@ def test_many_processes_creating_one_new_store_at_once_all_wait_and_succeed(tmp_
     for trial in range(trials):
         store = open_store(tmp_path / f"t{trial}.db")
         assert store.db.execute("SELECT count(*) FROM runs").fetchone()[0] == openers
-        assert store.db.journal_mode == "wal" and (tmp_path / f"t{trial}.db").stat().st_mode & 0o777 == 0o600
+        assert (store.db.journal_mode == "wal"
+                and (tmp_path / f"t{trial}.db").stat().st_mode & 0o777 == 0o600)
         store.close()
     assert not list(tmp_path.glob(".*.nueva*"))
 
@@ -195,7 +196,8 @@ def test_a_store_from_the_first_version_is_migrated_in_place_without_losing_rows
     old = Database(path)
     MIGRATIONS.apply(old, stop_before=NAMES[1])
     old.execute("INSERT INTO links (canonical_url, platform, first_seen) VALUES ('u', 'x', 't')")
-    old.execute("INSERT INTO checks (link_id, url, checked_at, status) VALUES (1, 'u', 't', 'alive')")
+    old.execute("INSERT INTO checks (link_id, url, checked_at, status) "
+                "VALUES (1, 'u', 't', 'alive')")
     old.conn.commit()
     old.close()
     store = open_store(path)

@@ -33,7 +33,7 @@ def test_tiktok_answers_become_honest_statuses_one_oembed_request_each(plataform
 
 def test_a_tiktok_short_link_is_resolved_before_oembed(plataformas, tmp_path):
     db = tmp_path / "c.db"
-    code, rows = cosecha(plataformas, db, "https://vm.tiktok.com/ZMabc123/")
+    _code, rows = cosecha(plataformas, db, "https://vm.tiktok.com/ZMabc123/")
     assert verdict(rows["https://vm.tiktok.com/ZMabc123/"]) == ("alive", None)
     store = open_store(db)
     resolved = store.db.execute("SELECT resolved_url FROM links").fetchone()[0]

@@ -4,7 +4,7 @@ emulation of the Wayback availability API and SPN2 (through --remap)."""
 
 import json
 import sqlite3
-from datetime import datetime, timezone
+from datetime import UTC, datetime
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
@@ -72,7 +72,7 @@ def test_a_deleted_post_shows_its_closest_capture_in_every_output(plataformas, d
     [link] = json.loads(out)["reports"][0]["links"]
     assert code == 1 and finding["archived_url"] == link["archived_url"] == CAPTURE
     assert link["status"] == "broken"  # a suggestion, never a change of status
-    today = datetime.now(timezone.utc).strftime("%Y%m%d")
+    today = datetime.now(UTC).strftime("%Y%m%d")
     assert availability(plataformas) == [{"url": [URL], "timestamp": [today]}]
     _, table, _ = revisar(capsys, plataformas, db, report, "--formato", "tabla")
     assert CAPTURE in table and "Copias en el archivo web" in table
@@ -88,7 +88,7 @@ def test_a_post_never_seen_alive_is_asked_without_a_day_and_sin_red_asks_nothing
     plataformas.x(POST, "deleted")
     revisar(capsys, plataformas, db, report, "--sin-red")
     assert availability(plataformas) == []
-    code, out, _ = revisar(capsys, plataformas, db, report, "--formato", "json")
+    _code, out, _ = revisar(capsys, plataformas, db, report, "--formato", "json")
     assert availability(plataformas) == [{"url": [URL]}]
     finding = next(f for f in json.loads(out)["reports"][0]["findings"]
                    if f["code"] == "broken_link")

@@ -65,8 +65,9 @@ class Nightly:
 
     def page_of(self, name: str) -> str:
         """The address of a report's page: the one the summary page lists it in, by order."""
-        [run] = [p for p in self.out.glob("auditoria-*") if p.is_dir() and
-                 (self.out / f"{p.name}.html").read_bytes() == (self.out / "ultimo.html").read_bytes()]
+        latest = (self.out / "ultimo.html").read_bytes()
+        [run] = [p for p in self.out.glob("auditoria-*")
+                 if p.is_dir() and (self.out / f"{p.name}.html").read_bytes() == latest]
         sources = [r["source"] for r in self.data["reports"]]
         index = sources.index(self.source(name)) + 1
         [page] = run.glob(f"{index:04d}-*.html")

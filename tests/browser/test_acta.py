@@ -50,10 +50,12 @@ def acta(tmp_path_factory):
         rows.writerow(["url", "estado", "nota"])
         rows.writerows([url(n), "vivo", " ".join(words(n))] for n in range(LINKS))
     auditor("revisar", "informe.txt", "--sin-red", cwd=folder)
-    assert auditor("confirmar", "--archivo", "vistos.csv", "--por", "Ana", cwd=folder).returncode == 0
+    assert auditor("confirmar", "--archivo", "vistos.csv", "--por", "Ana",
+                   cwd=folder).returncode == 0
     auditor("revisar", "informe.txt", "--sin-red", cwd=folder)
     for fmt in ("html", "json"):
-        run = auditor("acta", "informe.txt", "--formato", fmt, "--salida", f"acta.{fmt}", cwd=folder)
+        run = auditor("acta", "informe.txt", "--formato", fmt, "--salida", f"acta.{fmt}",
+                      cwd=folder)
         assert run.returncode == 0, run.stderr
     return folder
 

@@ -1,1 +1,2 @@
-"""Hostile reports and hostile servers (issue 14): each attack as a generated file or a local server answer."""
+"""Hostile reports and hostile servers (issue 14): each attack as a generated file or a local
+server answer."""

@@ -213,7 +213,7 @@ def test_thousands_of_styles_are_looked_up_once(tmp_path, capsys):
     data = many_styles_docx(2000, 5000)
     hostile = tmp_path / "estilos.docx"
     hostile.write_bytes(data)
-    code, reports, err = leer_json(capsys, hostile, "--limite-lectura", "5")
+    code, _reports, err = leer_json(capsys, hostile, "--limite-lectura", "5")
     assert (code, err) == (0, "")
     extracted = extract_bytes(data, "docx")
     assert len(extracted.lines) == 5001
@@ -239,7 +239,7 @@ def test_a_long_run_of_one_letter_is_read_in_time(tmp_path, good, capsys):
 def test_a_cell_spanning_a_billion_columns_is_one_cell(tmp_path, good, capsys):
     hostile = tmp_path / "celda.docx"
     hostile.write_bytes(wide_cell_docx())
-    code, reports, err = leer_json(capsys, hostile, good)
+    code, _reports, err = leer_json(capsys, hostile, good)
     assert (code, err) == (0, "")
     assert extract_bytes(wide_cell_docx(), "docx").lines == [
         "Informe de difusión", "Facebook\t5 publicaciones"]

@@ -60,7 +60,8 @@ def noche(tmp_path_factory):
     open_store(db).close()
     for stamp in OLD_STAMPS:
         shutil.copy(db, base / f"{db.name}.respaldo-{stamp}")
-    strays = [base / name for name in ("base[1].db.respaldo-viejo", "base1.db.respaldo-20190101T000000",
+    strays = [base / name for name in ("base[1].db.respaldo-viejo",
+                                       "base1.db.respaldo-20190101T000000",
                                        "base[1].db.respaldo-20190101T000000.txt")]
     for stray in strays:
         stray.write_text("no es un respaldo")
@@ -109,8 +110,8 @@ def test_a_report_linked_from_outside_the_folder_is_unreadable_and_not_published
 def test_a_linked_report_named_on_the_command_line_is_read_as_given(tmp_path, capsys):
     report(tmp_path / "secreto.txt", SECRET_ID)
     (tmp_path / "enlace.txt").symlink_to(tmp_path / "secreto.txt")
-    run = auditor(capsys, "revisar", tmp_path / "enlace.txt", "--db", tmp_path / "c.db", "--sin-red",
-                  "--formato", "json")
+    run = auditor(capsys, "revisar", tmp_path / "enlace.txt", "--db", tmp_path / "c.db",
+                  "--sin-red", "--formato", "json")
     assert run.returncode in (0, 1), run.stderr
     assert str(SECRET_ID) in run.stdout
 

@@ -106,7 +106,7 @@ def test_leer_coloured_makes_no_hyperlink_and_hides_nothing(folder, monkeypatch)
 
 
 def test_leer_json_keeps_the_text_and_escapes_its_controls(folder):
-    code, out = run(auditor, ["leer", NAME, "--formato", "json"])
+    _code, out = run(auditor, ["leer", NAME, "--formato", "json"])
     no_control(out)
     report = json.loads(out)[0]
     assert (report["source"], report["title"]) == (NAME, TITLE)
@@ -200,14 +200,14 @@ def test_resumen_csv_and_markdown_neutralise_the_report_name(store):
 # cosecha
 
 def test_cosecha_calls_a_url_with_a_bidi_control_invalid_malformed(folder):
-    code, out = run(cosecha, ["--sin-red", "--db", "c.db", NAME, "--formato", "json"])
+    _code, out = run(cosecha, ["--sin-red", "--db", "c.db", NAME, "--formato", "json"])
     no_control(out)
     outcomes = {o["url"]: o for o in json.loads(out)}
     assert (outcomes[BIDI_URL]["status"], outcomes[BIDI_URL]["reason"]) == ("invalid", "malformed")
 
 
 def test_cosecha_table_shows_the_bidi_url_with_its_control_visible(folder):
-    code, out = run(cosecha, ["--sin-red", "--db", "c.db", NAME, "--formato", "tabla"])
+    _code, out = run(cosecha, ["--sin-red", "--db", "c.db", NAME, "--formato", "tabla"])
     no_control(out)
     assert "18000000000000\\u202e00002" in out and "enlace mal formado" in out
 

@@ -39,7 +39,7 @@ def report_lines(number: int, x_ids: list[int], videos: list[str], tokens: list[
     lines += [f"https://x.com/CNE_StaElena/status/{post_id}" for post_id in x_ids]
     lines += ["", "YouTube"] + [f"https://www.youtube.com/watch?v={v}" for v in videos]
     lines += ["", "Facebook"] + [f"<https://www.facebook.com/share/p/{t}/>" for t in tokens]
-    lines += ["", "Página web"] + web
+    lines += ["", "Página web", *web]
     return lines
 
 

@@ -46,7 +46,7 @@ def broken_reports(folder: Path, rng: random.Random) -> list[Path]:
         "solo-espacios.md": b" \n\t\n  \n",
         "zip-sin-documento.docx": zip_without_document(),
         "pdf-sin-texto.pdf": make_pdf([([], {})]),
-        "texto-con-nombre-de.pdf": "Informe\nhttps://x.com/a/status/1\n".encode(),
+        "texto-con-nombre-de.pdf": b"Informe\nhttps://x.com/a/status/1\n",
         "utf16-sin-bom.txt": "Informe de difusión\n".encode("utf-16-le") * 200,
     })
     for name, data in made.items():

@@ -53,10 +53,11 @@ def test_a_store_of_the_previous_version_is_migrated_in_place_keeping_every_row(
     db = tmp_path / "cosecha.db"
     old = Database(db)
     MIGRATIONS.apply(old, stop_before=NAMES[-1])
-    old.execute("INSERT INTO runs (started_at, finished_at, command) VALUES ('2026-01-01T00:00:00Z', "
-                "'2026-01-01T00:01:00Z', 'cosecha')")
+    old.execute("INSERT INTO runs (started_at, finished_at, command) "
+                "VALUES ('2026-01-01T00:00:00Z', '2026-01-01T00:01:00Z', 'cosecha')")
     old.execute("INSERT INTO links (canonical_url, platform, post_id, account, first_seen) "
-                "VALUES (?, 'x', ?, 'CNE_StaElena', '2026-01-01T00:00:00Z')", (POST, str(FIRST_X_ID)))
+                "VALUES (?, 'x', ?, 'CNE_StaElena', '2026-01-01T00:00:00Z')",
+                (POST, str(FIRST_X_ID)))
     old.execute("INSERT INTO checks (link_id, url, run_id, checked_at, status) "
                 "VALUES (1, ?, 1, strftime('%Y-%m-%dT%H:%M:%SZ', 'now'), 'alive')", (POST,))
     old.execute("INSERT INTO audits (source, sha256, verdict, audited_at, body) "

@@ -80,7 +80,8 @@ def test_two_runs_at_once_on_one_store_both_finish_and_lose_nothing(plataformas,
     with sqlite3.connect(db) as conn:
         checks = conn.execute("SELECT count(*) FROM checks").fetchone()[0]
         links = conn.execute("SELECT count(*) FROM links").fetchone()[0]
-        runs_done = conn.execute("SELECT count(*) FROM runs WHERE finished_at IS NOT NULL").fetchone()[0]
+        runs_done = conn.execute("SELECT count(*) FROM runs "
+                                 "WHERE finished_at IS NOT NULL").fetchone()[0]
     assert checks == len(rows) == 160
     assert links == 120 and runs_done == 2
     assert integrity(db) == "ok"

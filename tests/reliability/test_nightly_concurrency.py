@@ -74,7 +74,7 @@ def test_cosecha_and_revisar_beside_a_nightly_run_all_finish_and_the_store_stays
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
               for program, sub in (("cosecha.cli", ()), ("auditor.cli", ("revisar",)))]
     harvested, reviewed = [run.communicate(timeout=120) for run in beside]
-    nightly_out, nightly_err = nightly.communicate(timeout=120)
+    _nightly_out, nightly_err = nightly.communicate(timeout=120)
     assert nightly.returncode in (0, 1) and "Traceback" not in nightly_err, nightly_err
     assert [run.returncode for run in beside] == [1, 1], [harvested[1], reviewed[1]]
     assert per_report(tmp_path / "out") == per_report(tmp_path / "ref")

@@ -77,7 +77,8 @@ def write_report(folder, links) -> None:
 
 def latest_statuses(db) -> dict[str, tuple[str, str | None]]:
     found = rows(db, "SELECT canonical_url, status, reason FROM latest_checks")
-    return {url: (status, reason.split(":")[0] if reason else None) for url, status, reason in found}
+    return {url: (status, reason.split(":")[0] if reason else None)
+            for url, status, reason in found}
 
 
 def test_platform_faults_are_unverified_with_their_reason_and_only_gone_posts_are_broken(

@@ -161,7 +161,8 @@ def padded_store(db: Path, megabytes: int) -> int:
     body = "x" * 2048
     with store.write():
         store.db.conn.executemany(
-            "INSERT INTO audits (source, sha256, verdict, audited_at, body) VALUES (?, '', '', '', ?)",
+            "INSERT INTO audits (source, sha256, verdict, audited_at, body) "
+            "VALUES (?, '', '', '', ?)",
             ((f"viejo-{n}.txt", body) for n in range(megabytes * 500)))
     store.close()
     return megabytes * 500

@@ -1,21 +1,32 @@
-"""Builds the corpus's .docx and .pdf reports from block lists and writes them beside this file.
+"""Builds the corpus's .docx, .pdf and .odt reports from block lists and writes them beside this
+file.
 
     .venv/bin/python tests/report_corpus/build.py
 
-Blocks as in tests/documents.py: a .docx is one list of blocks, a .pdf a list of pages (each a
-list of blocks). The built files are committed so a person can open them; the corpus test checks
-that rebuilding gives the same extracted text.
+Blocks as in tests/documents.py: a .docx or an .odt is one list of blocks, a .pdf a list of pages
+(each a list of blocks). The built files are committed so a person can open them; the corpus test
+checks that rebuilding gives the same extracted text (`build(name)` builds any of them).
+
+What each new report of issue 18 ("Claims as people write them") exercises is said in its key's
+"nota"; the classes are: (a) tables whose rows are phases and whose columns are platforms, (b)
+claims in prose as people write them, (c) grand totals in prose, (d) a claim line just before a
+list of links of several platforms, with decoy figures (people, reactions, impressions) beside.
 """
 
 from __future__ import annotations
 
+import io
 import sys
 from pathlib import Path
+
+from odfdo import Cell, Column, Document, Header, Link, Paragraph, Row, Table
 
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE.parent))
 
 from documents import docx_bytes, pdf_bytes  # noqa: E402
+
+ODT_HEADING = "Heading_20_{}"  # LibreOffice's "Heading 1", "Heading 2"...; level 0 is "Title"
 
 
 def links(label: str, *urls: str) -> list[tuple[str, str]]:
@@ -25,6 +36,57 @@ def links(label: str, *urls: str) -> list[tuple[str, str]]:
 
 def signature(*lines: str) -> list[tuple]:
     return [("paragraph", "Atentamente,"), ("paragraph", "")] + [("paragraph", line) for line in lines]
+
+
+# --- .odt, as LibreOffice Writer saves it -------------------------------------------------
+
+
+def odt_bytes(blocks: list[tuple]) -> bytes:
+    """An .odt of the same blocks as a .docx: headings as `text:h` in the "Heading N" styles (a
+    level-0 heading is a "Title" paragraph, as in Word), paragraphs whose links are `text:a`, and
+    tables whose cells hold a paragraph per line."""
+    document = Document("text")
+    document.body.clear()
+    tables = 0
+    for kind, content, *rest in blocks:
+        if kind == "heading" and rest[0] == 0:
+            document.body.append(Paragraph(content, style="Title"))
+        elif kind == "heading":
+            document.body.append(Header(rest[0], content, style=ODT_HEADING.format(rest[0])))
+        elif kind == "paragraph":
+            document.body.append(Paragraph(content, style="Standard"))
+        elif kind == "paragraph_links":
+            document.body.append(_odt_paragraph(content))
+        else:
+            tables += 1
+            document.body.append(_odt_table(content, f"Tabla{tables}"))
+    output = io.BytesIO()
+    document.save(output)
+    return output.getvalue()
+
+
+def _odt_paragraph(parts: list, style: str = "Standard") -> Paragraph:
+    """Text and (visible text, url) hyperlinks, in one paragraph."""
+    paragraph = Paragraph("", style=style)
+    for part in parts:
+        paragraph.append(Link(part[1], text=part[0]) if isinstance(part, tuple) else part)
+    return paragraph
+
+
+def _odt_table(rows: list[list], name: str) -> Table:
+    """A table of the rows' width; a cell is text or a list of lines (texts or hyperlinks), the
+    header row in LibreOffice's "Table Heading" style."""
+    table = Table(name)
+    table.append(Column(repeated=max(len(row) for row in rows)))
+    for r, cells in enumerate(rows):
+        row = Row()
+        for content in cells:
+            cell = Cell()
+            for line in content if isinstance(content, list) else [content]:
+                cell.append(_odt_paragraph([line], "Table_20_Heading" if r == 0 else "Table_20_Contents"))
+            row.append(cell)
+        table.append(row)
+    return table
 
 
 DOCX = {
@@ -197,6 +259,109 @@ DOCX = {
         ("paragraph", "Total de publicaciones en redes sociales: 11"),
         *signature("Director de Comunicación Social"),
     ],
+    "d08_gad_pimampiro_momentos_tabla.docx": [
+        ("paragraph", "GOBIERNO AUTÓNOMO DESCENTRALIZADO MUNICIPAL DEL CANTÓN PIMAMPIRO ALTO"),
+        ("paragraph", "Dirección de Comunicación Social y Participación Ciudadana"),
+        ("heading", "Informe de difusión del proceso de Rendición de Cuentas 2024", 0),
+        ("paragraph", "Pimampiro Alto, 10 de junio de 2025"),
+        ("paragraph", "Fecha de la deliberación pública: 29 de mayo de 2025"),
+        ("paragraph", "En cumplimiento de la Guía Especializada de Rendición de Cuentas para los Gobiernos "
+                      "Autónomos Descentralizados, la Dirección de Comunicación Social presenta el consolidado "
+                      "de las publicaciones realizadas en las redes sociales institucionales en cada momento del "
+                      "proceso y, a continuación, el detalle de cada momento con sus enlaces."),
+        ("paragraph", "Publicaciones realizadas en cada momento del proceso:"),
+        ("table", [["Momento", "X", "Facebook", "YouTube", "Total"],
+                   ["Momento 1: Planificación y facilitación del proceso", "2", "3", "0", "5"],
+                   ["Momento 2: Evaluación de la gestión y redacción del informe", "1", "2", "0", "3"],
+                   ["Momento 3: Deliberación pública y evaluación ciudadana", "2", "2", "1", "5"],
+                   ["Total", "5", "7", "1", "13"]]),
+        ("heading", "Momento 1. Planificación y facilitación del proceso", 1),
+        ("paragraph", "Se difundió la conformación del equipo técnico mixto y la convocatoria a la Asamblea "
+                      "Cantonal para designar a los representantes ciudadanos."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph", "https://x.com/GADPimampiro/status/1907992660436185835"),
+        ("paragraph", "https://x.com/GADPimampiro/status/1913449015414646884"),
+        ("paragraph", "https://www.facebook.com/GADMunicipalPimampiroAlto/posts/3891567567508038"),
+        ("paragraph", "https://www.facebook.com/GADMunicipalPimampiroAlto/posts/3181025551022414"),
+        ("paragraph", "https://www.facebook.com/GADMunicipalPimampiroAlto/posts/3621102471404364"),
+        ("heading", "Momento 2. Evaluación de la gestión y redacción del informe", 1),
+        ("paragraph", "Se publicó el cronograma de elaboración del informe y la invitación a revisar el borrador "
+                      "en la página web institucional."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph_links", links("Ver publicación", "https://x.com/GADPimampiro/status/1919300616364227637")),
+        ("paragraph_links", links("Ver publicación", "https://www.facebook.com/GADMunicipalPimampiroAlto/posts/6635967192611075")),
+        ("paragraph_links", links("Ver publicación", "https://www.facebook.com/GADMunicipalPimampiroAlto/posts/6248156503571042")),
+        ("heading", "Momento 3. Deliberación pública y evaluación ciudadana", 1),
+        ("paragraph", "La deliberación pública se realizó en el Salón de la Ciudad y se transmitió en vivo por "
+                      "las cuentas institucionales."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph", "https://www.youtube.com/watch?v=w4816BYEu0n"),
+        ("paragraph", "https://x.com/GADPimampiro/status/1927921711432218569"),
+        ("paragraph", "https://x.com/GADPimampiro/status/1928028669379309809"),
+        ("paragraph", "https://www.facebook.com/GADMunicipalPimampiroAlto/posts/7432177787733425"),
+        ("paragraph", "https://www.facebook.com/GADMunicipalPimampiroAlto/videos/5097657006506827"),
+        *signature("Director de Comunicación Social y Participación Ciudadana"),
+    ],
+    "d09_iee_baja_sierra_lista_mixta.docx": [
+        ("paragraph", "INSTITUTO ESTATAL ELECTORAL DE BAJA SIERRA"),
+        ("paragraph", "Unidad Técnica de Comunicación Social"),
+        ("heading", "Informe de difusión de la Jornada de Rendición de Cuentas 2024", 0),
+        ("paragraph", "Santa Rosalía de la Sierra, B. S., a 14 de marzo de 2025"),
+        ("paragraph", "Fecha del evento: 6 de marzo de 2025"),
+        ("paragraph", "La Unidad Técnica de Comunicación Social informa al Consejo General las publicaciones "
+                      "realizadas en las cuentas institucionales para la Jornada de Rendición de Cuentas 2024, "
+                      "con los datos de alcance que reportan las propias plataformas."),
+        ("heading", "Fase 1. Convocatoria", 1),
+        ("paragraph", "La convocatoria se difundió del 17 de febrero al 4 de marzo. En Facebook alcanzó a 48,350 "
+                      "personas y generó 1,204 reacciones."),
+        ("paragraph", "- Facebook: 3 publicaciones"),
+        ("paragraph", "- IG: 1"),
+        ("paragraph", "- X: 4 publicaciones (9,870 impresiones)"),
+        ("paragraph", "Enlaces:"),
+        ("paragraph", "https://x.com/IEEBajaSierra/status/1892589322431100783"),
+        ("paragraph", "https://www.facebook.com/IEEBajaSierraOficial/posts/1505808014574262"),
+        ("paragraph", "https://x.com/IEEBajaSierra/status/1893202277437774027"),
+        ("paragraph", "https://www.instagram.com/p/CuBmPU8jSvQ/"),
+        ("paragraph", "https://www.facebook.com/IEEBajaSierraOficial/posts/2387369961331665"),
+        ("paragraph", "https://x.com/IEEBajaSierra/status/1893663179128224792"),
+        ("paragraph", "https://x.com/IEEBajaSierra/status/1895701346292305111"),
+        ("paragraph", "https://www.facebook.com/IEEBajaSierraOficial/posts/3457496284424873"),
+        ("heading", "Fase 2. Jornada de Rendición de Cuentas", 1),
+        ("paragraph", "La jornada se celebró en el auditorio del Instituto ante 312 asistentes y se transmitió "
+                      "en vivo."),
+        ("paragraph", "- YouTube: 1 transmisión en vivo (3,412 reproducciones)"),
+        ("paragraph", "- TikTok: 2 videos"),
+        ("paragraph", "Enlaces:"),
+        ("paragraph", "https://www.youtube.com/watch?v=vpUhHS_1Nx5"),
+        ("paragraph", "https://www.tiktok.com/@ieebajasierra/video/7478603669640142251"),
+        ("paragraph", "https://www.tiktok.com/@ieebajasierra/video/7478729262201644000"),
+        *signature("Titular de la Unidad Técnica de Comunicación Social"),
+    ],
+    "d10_ambiente_mendoza_tuits_en_linea.docx": [
+        ("paragraph", "PROVINCIA DE MENDOZA NORTE"),
+        ("paragraph", "Secretaría de Ambiente y Desarrollo Sostenible"),
+        ("paragraph", "Dirección de Prensa y Comunicación Institucional"),
+        ("heading", "Informe de difusión – Audiencia Pública de Rendición de Cuentas 2024", 0),
+        ("paragraph", "Ciudad de Mendoza Norte, 18 de marzo de 2025"),
+        ("paragraph", "Fecha de la audiencia: 11 de marzo de 2025"),
+        ("paragraph", "Se detallan las publicaciones realizadas en las cuentas oficiales de la Secretaría para "
+                      "convocar a la audiencia pública y difundir su desarrollo, con el enlace de cada una."),
+        ("heading", "Fase 1: Convocatoria", 1),
+        ("paragraph", "Entre el 20 de febrero y el 7 de marzo se publicaron 2 tuits "
+                      "(https://x.com/AmbienteMzaN/status/1893839787817967401, "
+                      "https://x.com/AmbienteMzaN/status/1895231311540858407) y 3 publicaciones en FB "
+                      "(https://www.facebook.com/SecAmbienteMendozaNorte/posts/2676908293226005, "
+                      "https://www.facebook.com/SecAmbienteMendozaNorte/posts/6203447174889305) con el afiche de "
+                      "la convocatoria y el formulario de inscripción de oradores."),
+        ("heading", "Fase 2: Audiencia pública", 1),
+        ("paragraph", "Transmisión en YT: 1"),
+        ("paragraph", "https://www.youtube.com/watch?v=DQCfWdKOVnm"),
+        ("paragraph", "Instagram (3 publicaciones):"),
+        ("paragraph", "https://www.instagram.com/p/D4RrhxbjrN_/"),
+        ("paragraph", "https://www.instagram.com/p/CwI1EpBQtyw/"),
+        ("paragraph", "https://www.instagram.com/p/ChqpQcrObSX/"),
+        *signature("Director de Prensa y Comunicación Institucional"),
+    ],
 }
 
 PDF = {
@@ -352,15 +517,222 @@ PDF = {
         ("paragraph", "https://www.facebook.com/ConcejoSantaBarbaraLomas/videos/1558690204331460"),
         *signature("Secretario General del Concejo"),
     ]],
+    "p06_onpe_huamanga_etapas_sin_titulos.pdf": [[
+        ("paragraph", "PERÚ – OFICINA NACIONAL DE PROCESOS ELECTORALES"),
+        ("paragraph", "Oficina Regional de Coordinación Huamanga Norte – Área de Comunicaciones"),
+        ("paragraph", "\"Año de la recuperación y consolidación de la economía peruana\""),
+        ("heading", "INFORME N.º 018-2025-ORC-HN/ONPE", 1),
+        ("paragraph", "Asunto: Difusión de la Audiencia Pública de Rendición de Cuentas 2024"),
+        ("paragraph", "Fecha de la audiencia: 27 de marzo de 2025"),
+        ("paragraph", "Huamanga Norte, 4 de abril de 2025"),
+        ("paragraph", "Se informa el número de publicaciones realizadas en las redes sociales institucionales en "
+                      "cada etapa de la audiencia pública, según el cuadro siguiente:"),
+        ("table", [["Etapa", "X", "FB", "IG", "TikTok", "YT", "Total"],
+                   ["Etapa 1: Convocatoria e inscripción de participantes", "2", "1", "0", "0", "0", "3"],
+                   ["Etapa 2: Audiencia pública descentralizada", "1", "1", "1", "0", "1", "4"],
+                   ["Etapa 3: Respuesta a las preguntas de la ciudadanía", "0", "2", "0", "1", "0", "3"],
+                   ["Total", "3", "4", "1", "1", "1", "10"]]),
+        ("paragraph", "Las capturas de pantalla de cada publicación obran en el expediente digital remitido a la "
+                      "Secretaría General con el Memorando N.º 112-2025-ORC-HN/ONPE."),
+        ("paragraph", "Es todo cuanto informo a usted para los fines pertinentes."),
+        *signature("Responsable del Área de Comunicaciones"),
+    ]],
+    "p07_ufa_cuenta_publica_tabla_ver.pdf": [[
+        ("paragraph", "UNIVERSIDAD DE LA FRONTERA AUSTRAL"),
+        ("paragraph", "Dirección de Comunicaciones y Extensión"),
+        ("heading", "Informe de difusión de la Cuenta Pública Participativa 2024", 1),
+        ("paragraph", "Punta Arenas del Sur, 12 de mayo de 2025"),
+        ("paragraph", "Fecha del acto de Cuenta Pública: 30 de abril de 2025"),
+        ("paragraph", "La Dirección de Comunicaciones y Extensión informa a Rectoría las publicaciones "
+                      "realizadas en las redes sociales institucionales antes, durante y después del acto de "
+                      "Cuenta Pública Participativa, con el enlace a cada una."),
+        ("heading", "Etapa 1: Difusión previa", 1),
+        ("paragraph", "Se publicaron piezas gráficas con los principales hitos de la gestión y la invitación al "
+                      "acto:"),
+        ("table", [["Red social", "Publicaciones", "Enlace 1", "Enlace 2"],
+                   ["X", "2", ("Ver publicación", "https://x.com/UFAustral/status/1913423553883804408"), ("Ver publicación", "https://x.com/UFAustral/status/1915487980171049975")],
+                   ["Instagram", "2", ("Ver publicación", "https://www.instagram.com/p/C5rqJLGnUDR/"), ("Ver publicación", "https://www.instagram.com/p/CS6CMFIJ8uW/")],
+                   ["Facebook", "1", ("Ver publicación", "https://www.facebook.com/UFronteraAustral/posts/6260181590830166"), ""]]),
+        ("heading", "Etapa 2: Cuenta Pública", 1),
+        ("paragraph", "El acto se realizó en el Aula Magna con la presencia de autoridades regionales. Hubo una "
+                      "transmisión en vivo por el canal oficial de YouTube y se difundieron 4 publicaciones en "
+                      "la cuenta oficial de Facebook con extractos del discurso de la Rectora."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph", "https://www.youtube.com/watch?v=ni0lBXq9XA9"),
+        ("paragraph", "https://www.facebook.com/UFronteraAustral/posts/4923855903613144"),
+        ("paragraph", "https://www.facebook.com/UFronteraAustral/posts/5679679988203924"),
+        ("paragraph", "https://www.facebook.com/UFronteraAustral/posts/4480039149565491"),
+        ("paragraph", "https://www.facebook.com/UFronteraAustral/videos/5004543333048072"),
+    ], [
+        ("heading", "Etapa 3: Respuestas a consultas ciudadanas", 1),
+        ("paragraph", "Las respuestas a las consultas recibidas durante el acto se publicaron así:"),
+        ("paragraph", "Publicaciones en X ……… 2"),
+        ("paragraph", "https://x.com/UFAustral/status/1919325960314518089"),
+        ("paragraph", "https://x.com/UFAustral/status/1919550220047060814"),
+        ("paragraph", "Publicaciones en Facebook ……… 2"),
+        ("paragraph", "https://www.facebook.com/UFronteraAustral/posts/4820962531425712"),
+        ("paragraph", "https://www.facebook.com/UFronteraAustral/posts/7569171803759748"),
+        *signature("Directora de Comunicaciones y Extensión"),
+    ]],
+    "p08_gore_aysen_cifras_en_palabras.pdf": [[
+        ("paragraph", "GOBIERNO REGIONAL DE AYSÉN NORTE"),
+        ("paragraph", "División de Desarrollo Social y Humano – Unidad de Comunicaciones"),
+        ("heading", "Informe de difusión de la Cuenta Pública Participativa 2024", 1),
+        ("paragraph", "Coyhaique Norte, 8 de mayo de 2025"),
+        ("paragraph", "Fecha del acto de Cuenta Pública: 25 de abril de 2025"),
+        ("paragraph", "La Unidad de Comunicaciones da cuenta de la actividad de las redes sociales del Gobierno "
+                      "Regional durante el año y en el acto de Cuenta Pública Participativa. Por su volumen, de "
+                      "la difusión anual se incluye solo una muestra de enlaces."),
+        ("heading", "Etapa 1: Difusión de la gestión anual", 1),
+        ("paragraph", "Durante el año se difundieron mil doscientas publicaciones en X (ex Twitter), doscientas "
+                      "cincuenta en Instagram y ciento veinte videos en el canal de YouTube, con un alcance "
+                      "acumulado de 1.350.000 personas."),
+        ("paragraph", "Muestra de enlaces:"),
+        ("paragraph", "https://x.com/GoreAysenNorte/status/1801237608229168498"),
+        ("paragraph", "https://x.com/GoreAysenNorte/status/1822050963504559148"),
+        ("paragraph", "https://x.com/GoreAysenNorte/status/1867956951630619700"),
+        ("paragraph", "https://www.instagram.com/p/CNA4UaWl6qB/"),
+        ("paragraph", "https://www.instagram.com/p/CdxJdG_PbSA/"),
+        ("paragraph", "https://www.youtube.com/watch?v=-_ITxHG04Ch"),
+        ("paragraph", "https://www.youtube.com/watch?v=Ra3mde_4MGj"),
+        ("heading", "Etapa 2: Acto de Cuenta Pública", 1),
+        ("paragraph", "Transmisión en YT: 1"),
+        ("paragraph", "https://www.youtube.com/watch?v=M_EClOHDG9T"),
+        ("paragraph", "Publicaciones en X ……… 4"),
+        ("paragraph", "https://x.com/GoreAysenNorte/status/1915577230732571022"),
+        ("paragraph", "https://x.com/GoreAysenNorte/status/1915728734731945908"),
+        ("paragraph", "https://x.com/GoreAysenNorte/status/1915826048330015516"),
+        ("paragraph", "https://x.com/GoreAysenNorte/status/1915891174458270946"),
+        *signature("Jefa de la Unidad de Comunicaciones"),
+    ]],
+}
+
+ODT = {
+    "o01_utmm_etapas_tabla_transpuesta.odt": [
+        ("paragraph", "UNIVERSIDAD TECNOLÓGICA DEL MAGDALENA MEDIO"),
+        ("paragraph", "Oficina Asesora de Comunicaciones"),
+        ("heading", "Informe de divulgación – Audiencia Pública de Rendición de Cuentas, vigencia 2024", 0),
+        ("paragraph", "Barrancabermeja del Norte, 6 de mayo de 2025"),
+        ("paragraph", "Fecha de la audiencia pública: 24 de abril de 2025"),
+        ("paragraph", "De acuerdo con el Manual Único de Rendición de Cuentas, la Oficina Asesora de "
+                      "Comunicaciones presenta el consolidado de publicaciones en redes sociales por etapa y, a "
+                      "continuación, el detalle de cada etapa con sus enlaces."),
+        ("table", [["Etapa", "X (ex Twitter)", "FB", "IG", "TikTok", "YT", "Total"],
+                   ["Etapa 1: Alistamiento y convocatoria", "3", "2", "1", "0", "0", "6"],
+                   ["Etapa 2: Audiencia pública", "2", "1", "2", "1", "1", "7"],
+                   ["Etapa 3: Seguimiento y respuesta a la ciudadanía", "1", "1", "0", "0", "0", "2"],
+                   ["Total", "6", "4", "3", "1", "1", "15"]]),
+        ("heading", "Etapa 1:", 1),
+        ("paragraph", "Alistamiento y convocatoria. Se publicaron la convocatoria, el formulario de inscripción "
+                      "de preguntas y el informe de gestión preliminar."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph_links", [("https://x.com/UTMagdalenaM/status/1902871226545190573", "https://x.com/UTMagdalenaM/status/1902871226545190573")]),
+        ("paragraph_links", [("https://x.com/UTMagdalenaM/status/1905628476703617618", "https://x.com/UTMagdalenaM/status/1905628476703617618")]),
+        ("paragraph_links", [("https://x.com/UTMagdalenaM/status/1907270044217794286", "https://x.com/UTMagdalenaM/status/1907270044217794286")]),
+        ("paragraph_links", [("https://www.facebook.com/UTMagdalenaMedioOficial/posts/3666724952205639", "https://www.facebook.com/UTMagdalenaMedioOficial/posts/3666724952205639")]),
+        ("paragraph_links", [("https://www.facebook.com/UTMagdalenaMedioOficial/posts/8071482617830994", "https://www.facebook.com/UTMagdalenaMedioOficial/posts/8071482617830994")]),
+        ("paragraph_links", [("https://www.instagram.com/p/C9CufOyASpF/", "https://www.instagram.com/p/C9CufOyASpF/")]),
+        ("heading", "Etapa 2:", 1),
+        ("paragraph", "Audiencia pública realizada en el auditorio principal del campus, con transmisión en vivo "
+                      "y preguntas de la comunidad universitaria."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph_links", links("Ver publicación", "https://x.com/UTMagdalenaM/status/1915330447776256471")),
+        ("paragraph_links", links("Ver publicación", "https://x.com/UTMagdalenaM/status/1915529629856587246")),
+        ("paragraph_links", links("Ver publicación", "https://www.facebook.com/UTMagdalenaMedioOficial/videos/7161352153770265")),
+        ("paragraph_links", links("Ver publicación", "https://www.instagram.com/p/DctR9cRjhKo/")),
+        ("paragraph_links", links("Ver publicación", "https://www.tiktok.com/@utmagdalenamedio/video/7497022997740052123")),
+        ("paragraph_links", links("Ver publicación", "https://www.youtube.com/watch?v=hs-Pyl2WW90")),
+        ("heading", "Etapa 3:", 1),
+        ("paragraph", "Seguimiento y respuesta a la ciudadanía, con la publicación de las respuestas a las "
+                      "preguntas recibidas en la audiencia."),
+        ("table", [["Red social", "Enlace"],
+                   ["X", links("Ver", "https://x.com/UTMagdalenaM/status/1917363817843588623")],
+                   ["Facebook", links("Ver", "https://www.facebook.com/UTMagdalenaMedioOficial/posts/2021643347886024")]]),
+        *signature("Jefe de la Oficina Asesora de Comunicaciones"),
+    ],
+    "o02_prefectura_carchi_prosa_sinonimos.odt": [
+        ("paragraph", "GOBIERNO AUTÓNOMO DESCENTRALIZADO PROVINCIAL DEL CARCHI ANDINO"),
+        ("paragraph", "Dirección de Comunicación Institucional"),
+        ("heading", "Informe de difusión del proceso de Rendición de Cuentas 2024", 0),
+        ("paragraph", "Tulcán Andino, 3 de junio de 2025"),
+        ("paragraph", "Fecha de la deliberación pública: 22 de mayo de 2025"),
+        ("paragraph", "La Dirección de Comunicación Institucional detalla la difusión realizada en las redes "
+                      "sociales de la Prefectura durante las fases del proceso de rendición de cuentas "
+                      "establecidas por el Consejo de Participación Ciudadana y Control Social."),
+        ("heading", "Fase 1: Planificación y facilitación del proceso", 1),
+        ("paragraph", "En X (ex Twitter) se publicaron 3 posteos y en la cuenta oficial de Facebook 2, con la "
+                      "convocatoria a la Asamblea Provincial y a los representantes ciudadanos."),
+        ("table", [["Red social", "Publicación"],
+                   ["X", links("Ver publicación", "https://x.com/CarchiAndino/status/1910186349500025557", "https://x.com/CarchiAndino/status/1911294546964439891", "https://x.com/CarchiAndino/status/1915255221744221080")],
+                   ["Facebook", links("Ver publicación", "https://www.facebook.com/PrefecturaCarchiAndino/posts/9026678826511855", "https://www.facebook.com/PrefecturaCarchiAndino/posts/1409692782497724")]]),
+        ("heading", "Fase 2: Evaluación de la gestión y redacción del informe", 1),
+        ("paragraph", "Se difundieron cinco publicaciones (tres en X y dos en Instagram) con los avances del "
+                      "informe preliminar y el enlace al formulario de aportes ciudadanos."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph_links", [("https://x.com/CarchiAndino/status/1918216415060585796", "https://x.com/CarchiAndino/status/1918216415060585796")]),
+        ("paragraph_links", [("https://x.com/CarchiAndino/status/1918660123336630763", "https://x.com/CarchiAndino/status/1918660123336630763")]),
+        ("paragraph_links", [("https://x.com/CarchiAndino/status/1921708902053780830", "https://x.com/CarchiAndino/status/1921708902053780830")]),
+        ("paragraph_links", [("https://www.instagram.com/p/D6JIlHzW5Ve/", "https://www.instagram.com/p/D6JIlHzW5Ve/")]),
+        ("paragraph_links", [("https://www.instagram.com/p/ChWYuAXptVz/", "https://www.instagram.com/p/ChWYuAXptVz/")]),
+        ("heading", "Fase 3: Deliberación pública y evaluación ciudadana", 1),
+        ("paragraph", "La deliberación se transmitió en vivo por el canal de YouTube (1 transmisión) y por "
+                      "Facebook Live (1 transmisión)."),
+        ("paragraph", "Se compartieron 4 reels y un carrusel en la cuenta de Instagram, además de 2 trinos con "
+                      "las frases de la Prefecta."),
+        ("paragraph", "En YouTube la transmisión sumó 2.310 reproducciones y 145 comentarios."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph_links", links("Ver publicación", "https://www.youtube.com/watch?v=f0_7_-uzQXq")),
+        ("paragraph_links", links("Ver publicación", "https://www.facebook.com/PrefecturaCarchiAndino/videos/7278805031152779")),
+        ("paragraph_links", links("Ver publicación", "https://www.instagram.com/p/D3KFQW8h1dL/")),
+        ("paragraph_links", links("Ver publicación", "https://www.instagram.com/p/D1RbOxpbxAv/")),
+        ("paragraph_links", links("Ver publicación", "https://www.instagram.com/p/DkvjN20kRG9/")),
+        ("paragraph_links", links("Ver publicación", "https://www.instagram.com/p/DBooy5_q48G/")),
+        ("paragraph_links", links("Ver publicación", "https://www.instagram.com/p/DZOHk2BLA_U/")),
+        ("paragraph_links", links("Ver publicación", "https://x.com/CarchiAndino/status/1925420522196288160")),
+        ("paragraph_links", links("Ver publicación", "https://x.com/CarchiAndino/status/1925469169689580250")),
+        *signature("Director de Comunicación Institucional"),
+    ],
+    "o03_muni_san_juan_frontera_desglose.odt": [
+        ("paragraph", "MUNICIPALIDAD DISTRITAL DE SAN JUAN DE LA FRONTERA"),
+        ("paragraph", "Subgerencia de Imagen Institucional y Relaciones Públicas"),
+        ("paragraph", "\"Año de la recuperación y consolidación de la economía peruana\""),
+        ("heading", "INFORME N.º 057-2025-MDSJF/SGIIRP", 0),
+        ("paragraph", "Asunto: Difusión de la Audiencia Pública de Rendición de Cuentas del año fiscal 2024"),
+        ("paragraph", "Fecha de la audiencia: 29 de mayo de 2025"),
+        ("paragraph", "San Juan de la Frontera, 9 de junio de 2025"),
+        ("paragraph", "Tengo el agrado de dirigirme a usted para informar sobre la difusión en redes sociales de "
+                      "la Audiencia Pública de Rendición de Cuentas, conforme al siguiente detalle."),
+        ("heading", "Fase 1: Convocatoria", 1),
+        ("paragraph", "Se difundieron siete publicaciones (cuatro en Facebook y tres en TikTok) con el afiche de "
+                      "la convocatoria y el cronograma de inscripción de oradores."),
+        ("table", [["Red social", "Enlace"],
+                   ["Facebook", links("Ver", "https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/8090676736337665", "https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/8083821097693321", "https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/3451051087124972", "https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/5684700393795054")],
+                   ["TikTok", links("Ver", "https://www.tiktok.com/@munisanjuanfrontera/video/7501256153989818589", "https://www.tiktok.com/@munisanjuanfrontera/video/7506305839263863701")]]),
+        ("heading", "Fase 2: Audiencia pública", 1),
+        ("paragraph", "Durante la audiencia se publicaron cuatro (4) posteos en la cuenta oficial de Facebook y "
+                      "una transmisión en vivo por el canal de YouTube."),
+        ("paragraph", "Enlaces:"),
+        ("paragraph_links", [("https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/9969301374653420", "https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/9969301374653420")]),
+        ("paragraph_links", [("https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/6527299017843922", "https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/6527299017843922")]),
+        ("paragraph_links", [("https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/8250082384948829", "https://www.facebook.com/MuniSanJuanDeLaFrontera/posts/8250082384948829")]),
+        ("paragraph_links", [("https://www.facebook.com/MuniSanJuanDeLaFrontera/videos/8590962240046082", "https://www.facebook.com/MuniSanJuanDeLaFrontera/videos/8590962240046082")]),
+        ("paragraph_links", [("https://www.youtube.com/watch?v=A8kHd2gcUJd", "https://www.youtube.com/watch?v=A8kHd2gcUJd")]),
+        ("paragraph", "Es todo cuanto informo a usted para los fines pertinentes."),
+        *signature("Subgerente de Imagen Institucional y Relaciones Públicas"),
+    ],
 }
 
 
 def build(name: str) -> bytes:
-    return docx_bytes(DOCX[name]) if name in DOCX else pdf_bytes(PDF[name])
+    if name in DOCX:
+        return docx_bytes(DOCX[name])
+    if name in ODT:
+        return odt_bytes(ODT[name])
+    return pdf_bytes(PDF[name])
 
 
 def main() -> None:
-    for name in [*DOCX, *PDF]:
+    for name in [*DOCX, *PDF, *ODT]:
         (HERE / name).write_bytes(build(name))
 
 
