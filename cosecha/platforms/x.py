@@ -66,8 +66,8 @@ class XAdapter(ShapedAdapter):
     hosts = ("x.com", "twitter.com", "t.co")
     labels = ("x", "twitter", "x (antes twitter)", "x/twitter", "twitter/x", "x (twitter)",
               "x (ex twitter)", "x (ex-twitter)", "twitter (x)")
-    units = ("tuits", "tweets", "tuit", "tweet", "retuits", "retweets", "trinos", "trino",
-             "hilos", "hilo")
+    units = ("tuits", "tweets", "tuit", "tweet", "retuits", "retweets", "retuit", "retweet",
+             "trinos", "trino", "hilos", "hilo")
     home = "x.com"
     folded = re.compile(r"(?:[\w-]+\.)*(?:x|twitter)\.com")
     tracking = re.compile(r"s|t|ref_src|ref_url|utm_\w*|fbclid", re.IGNORECASE)

@@ -14,8 +14,16 @@ from .document import Extracted, ReadError, split_lines
 from .extract import extract_bytes, extract_path, sniff_kind
 from .links import FoundLink, scan_links
 from .scope import assign_covers
-from .structure import assemble_phases, find_headings, label_scope, layout_of
-from .tables import find_tables
+from .structure import (
+    Heading,
+    Layout,
+    assemble_phases,
+    find_headings,
+    label_scope,
+    layout_of,
+    place_rows,
+)
+from .tables import PhaseTables, Tables, as_claim, find_phase_tables, find_tables, phase_row_claims
 
 CUT_LINK = "enlace posiblemente cortado"
 ANNEX_LINK = "enlace del anexo que no está bajo el nombre de ninguna fase"
@@ -39,12 +47,15 @@ def read_text(text_or_extracted: str | Extracted, source: str) -> Report:
     if isinstance(extracted, str):
         extracted = Extracted(split_lines(extracted))
     lines = extracted.lines
-    headings = find_headings(lines, extracted.heading_lines)
+    by_phase = find_phase_tables(lines)
+    headings = find_headings(lines, extracted.heading_lines, by_phase.lines)
     found = scan_links(lines, extracted.link_targets, extracted.shown_urls)
     layout = layout_of(lines, headings, {f.line for f in found})
     stops = set(headings) | layout.groups
-    tables = find_tables(lines, stops)
+    tables = find_tables(lines, stops | by_phase.lines)
+    tables.rows |= by_phase.lines
     claims = _claims(lines, headings, tables)
+    claims += _phase_claims(by_phase, headings, layout, claims)
     labels = label_scope(lines, stops, {c.line: c.platform for c, _ in claims}, tables.platforms)
     report = Report(source=source, title=title_of(lines), institution=institution_of(lines),
                     event_date=event_date(lines), report_date=report_date(lines),
@@ -60,12 +71,21 @@ def read_text(text_or_extracted: str | Extracted, source: str) -> Report:
     return report
 
 
-def _claims(lines: list[str], headings, tables) -> list[tuple[Claim, bool]]:
+def _claims(lines: list[str], headings: dict[int, Heading], tables: Tables
+            ) -> list[tuple[Claim, bool]]:
     """Claims of the lines and of the table rows, in reading order, each with its total flag."""
-    rows = [(Claim(c.platform, c.count, c.unit, line, approximate=c.approximate), c.total)
-            for line, c in tables.claims.items()]
+    rows = [(as_claim(c, line), c.total) for line, c in tables.claims.items()]
     found = find_claims(lines, headings, tables.rows) + rows
     return sorted(found, key=lambda pair: pair[0].line)
+
+
+def _phase_claims(tables: PhaseTables, headings: dict[int, Heading], layout: Layout,
+                  claims: list[tuple[Claim, bool]]) -> list[tuple[Claim, bool]]:
+    """The claims of the tables whose rows are phases, placed in the phases their rows name
+    (`headings` and `layout` learn where); `claims` are the report's other claims."""
+    claimed = {layout.owners[claim.line - 1] for claim, _ in claims}
+    names = {line: row.name for line, row in tables.rows.items() if row.name}
+    return phase_row_claims(tables, place_rows(names, headings, layout, claimed))
 
 
 def _link(found: FoundLink, labels: list[str | None]) -> Link:

@@ -32,7 +32,8 @@ _PLAN_VERB = re.compile(
     r"\s+(?:[^\W\d_]+\s+)?[^\W\d_]+(?:ar|er|ir)\b", re.IGNORECASE)
 _NOT_VERBS = {"primer", "tercer", "lugar", "mujer", "hogar", "titular", "similar", "particular",
               "militar", "regular", "escolar", "familiar", "auxiliar", "celular", "popular",
-              "ayer", "bienestar"}
+              "ayer", "bienestar", "twitter", "banner", "flyer", "póster", "poster", "webinar",
+              "newsletter", "messenger"}
 
 
 MORE_THAN, AT_LEAST, ABOUT, LESS_THAN = "more_than", "at_least", "about", "less_than"
@@ -130,13 +131,13 @@ def find_claims(lines: list[str], headings: dict[int, Heading],
     whether the line says it is a total, with its breakdown."""
     claims: list[tuple[Claim, bool]] = []
     claim_lines: set[int] = set()
-    for number, line in enumerate(lines, start=1):
-        if number in headings or number in skip or number in claim_lines:
+    read: set[int] = set()
+    for number in range(1, len(lines) + 1):
+        if number in headings or number in skip or number in read:
             continue
-        counted = [(number, c) for c in counts_on(line)]
-        if number < len(lines) and number + 1 not in headings and number + 1 not in skip:
-            counted = _across(line, lines[number], number, counted)
-        for at, found in counted:
+        paragraph = _paragraph(lines, number, set(headings) | set(skip))
+        read.update(paragraph)
+        for at, found in _counted(lines, paragraph):
             platform = found.platform or _label_above(lines, at, headings, claim_lines)
             claim_lines.add(at)
             if platform is not None:
@@ -151,22 +152,39 @@ def find_claims(lines: list[str], headings: dict[int, Heading],
 
 _CARRIES_ON = re.compile(r"(?:,|;|:|\by|\be|\ben|\bpor|\bde|\ba\s+través\s+de)\s*$",
                          re.IGNORECASE)
+_MAX_PARAGRAPH = 12  # lines read as one sentence at most
 
 
-def _across(line: str, next_line: str, number: int,
-            counted: list[tuple[int, Counted]]) -> list[tuple[int, Counted]]:
-    """The counts of a claim that a line break cut ("...2 publicaciones en X,⏎2 en Facebook y
-    1 en YouTube", "3 publicaciones en la cuenta⏎oficial de Facebook"): the two lines read as
-    one, each count on the line its number is on."""
-    going_on = strip_markup(next_line)[:1].islower()  # the sentence goes on, no new item
-    unnamed = bool(counted) and counted[-1][1].platform is None
-    if not (_CARRIES_ON.search(strip_markup(line)) or unnamed and going_on):
-        return counted
-    joined = strip_markup(line)
-    both = counts_on(f"{joined} {strip_markup(next_line)}")
-    if len(both) <= len(counted) and all(c.platform is None for c in both[len(counted):]):
-        return counted
-    return [(number if c.start < len(joined) else number + 1, c) for c in both]
+def _paragraph(lines: list[str], number: int, stops: set[int]) -> list[int]:
+    """The line and those after it that a sentence runs on to ("...2 publicaciones en X,⏎2 en
+    Facebook y 1 en YouTube", "se difundieron 4⏎publicaciones en la cuenta oficial de FB")."""
+    paragraph = [number]
+    while (len(paragraph) < _MAX_PARAGRAPH and (after := paragraph[-1] + 1) <= len(lines)
+           and after not in stops and lines[after - 1].strip()):
+        line = lines[paragraph[-1] - 1]
+        if not (_CARRIES_ON.search(strip_markup(line)) or _goes_on(line, lines[after - 1])):
+            break
+        paragraph.append(after)
+    return paragraph
+
+
+def _counted(lines: list[str], paragraph: list[int]) -> list[tuple[int, Counted]]:
+    """The counts of a paragraph read as one text, each on the line its number is on."""
+    if len(paragraph) == 1:
+        return [(paragraph[0], c) for c in counts_on(lines[paragraph[0] - 1])]
+    parts = [strip_markup(lines[number - 1]) for number in paragraph]
+    starts = [0]
+    for part in parts[:-1]:
+        starts.append(starts[-1] + len(part) + 1)
+    return [(paragraph[bisect_right(starts, c.start) - 1], c)
+            for c in counts_on(" ".join(parts))]
+
+
+def _goes_on(line: str, next_line: str) -> bool:
+    """The sentence goes on in the next line: it starts in lower case, or with a number after
+    a line that ends no sentence ("publicó unas⏎19 publicaciones")."""
+    first = strip_markup(next_line)[:1]
+    return first.islower() or (first.isdigit() and not _SENTENCE_END.search(line.rstrip() + " "))
 
 
 def _label_above(lines: list[str], number: int, headings: dict[int, Heading],

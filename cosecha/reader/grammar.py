@@ -49,6 +49,7 @@ _HUNDREDS = ("cien", "ciento", *(f"{h}{e}" for h in ("doscient", "trescient", "c
 NUMBER_WORDS = frozenset((*_ONES, *_TENS, *_HUNDREDS))
 # an article before a unit is a count of one only where nothing else counts: "una pieza"
 _ARTICLES = frozenset(("un", "una"))
+_SINGULAR_UNITS = frozenset(singular for singular, _ in phrasebook.UNITS)
 _THOUSANDS = re.compile(r"\d{1,3}(?:[.,\u00a0 ]\d{3})+")
 _NOT_DIGIT = re.compile(r"\D")
 _DOZEN_WORDS = frozenset(phrase.split()[0] for phrase in phrasebook.DOZENS)
@@ -134,6 +135,7 @@ def _platform_prefixes() -> list[tuple[str, ...]]:
     owners = [(), *((word,) for word in _OWN_WORDS)]
     prefixes = [()]
     for owner in owners:
+        prefixes.append((*owner, "red", "social"))  # "la red social X"
         for account in accounts[1:]:
             for link in ("de", "en"):
                 prefixes.append(owner + account + (link,))
@@ -154,21 +156,22 @@ def _first_words() -> frozenset[str]:
 
 
 def _words(text: str) -> list[str]:
-    return [m.group().lower() for m in re.finditer(r"[^\W\d_]+(?:[/-][^\W\d_]+)*", text)]
+    return _WORD.findall(text.lower())
 
 
 @cache
-def _anchor() -> re.Pattern[str]:
-    """Any word a claim cannot do without: a unit, a platform or a total."""
-    words = {phrase[-1] for phrase, (kind, _) in _lexicon().items()
-             if kind in (UNIT, PLATFORM, TOTAL)}
-    alternatives = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.compile(rf"(?<!\w)(?:{alternatives})(?!\w)", re.IGNORECASE)
+def _anchors() -> frozenset[str]:
+    """The words a claim cannot do without: a unit, a platform or a total."""
+    return frozenset(phrase[-1] for phrase, (kind, _) in _lexicon().items()
+                     if kind in (UNIT, PLATFORM, TOTAL))
+
+
+_WORD = re.compile(r"[^\W\d_]+(?:[/-][^\W\d_]+)*")
 
 
 def may_claim(line: str) -> bool:
     """Whether the line has a word a claim needs; most lines have none."""
-    return _anchor().search(line) is not None
+    return not _anchors().isdisjoint(_WORD.findall(line.lower()))
 
 
 def tokens(line: str) -> list[Token]:
@@ -348,7 +351,7 @@ def _dozen(found: list[Token], index: int) -> tuple[Token, int] | None:
     if first.text not in _DOZEN_WORDS:
         return None
     words = [t.text for t in found[index:index + 3]]
-    for size in (3, 2):
+    for size in range(len(words), 1, -1):
         phrase = " ".join(words[:size])
         if phrase in phrasebook.DOZENS and all(t.kind in (NUM, WORD, JOIN)
                                                for t in found[index:index + size]):
@@ -395,16 +398,30 @@ def _is_count(toks: list[Token], index: int) -> bool:
         return False
     if _is_date(toks, index):
         return False
-    if token.text in _ARTICLES and (after is None or after.kind not in (UNIT, PLATFORM)):
+    if token.text in _ARTICLES and not _article_counts(toks, index):
         return False
     return not (token.text.isdigit() and len(token.text) == 4 and 1900 <= token.value <= 2100
                 and (after is None or after.kind != UNIT))
 
 
 def _is_ordinal(toks: list[Token], index: int) -> bool:
-    """"Fase 2", "N.º 3": a number that names, not counts."""
+    """"Fase 2", "N.º 3", "Publicación 3" (a link's text): a number that names, not counts."""
     before = toks[index - 1] if index else None
-    return before is not None and before.kind == WORD and before.text in _ORDINAL_LEADS
+    if before is None:
+        return False
+    return ((before.kind == WORD and before.text in _ORDINAL_LEADS)
+            or (before.kind == UNIT and before.text in _SINGULAR_UNITS))
+
+
+def _article_counts(toks: list[Token], index: int) -> bool:
+    """"una publicación", "una en Facebook", "Instagram: una", "en FB se publicó una": an
+    article counts one before a unit or a platform, or where nothing follows it."""
+    after = toks[index + 1] if index + 1 < len(toks) else None
+    if after is None or after.kind in (STOP, JOIN, CLOSE):
+        return True
+    if after.kind in (UNIT, PLATFORM):
+        return True
+    return after.kind == PREP and index + 2 < len(toks) and toks[index + 2].kind == PLATFORM
 
 
 def _next(toks: list[Token], index: int) -> Token | None:
@@ -425,12 +442,11 @@ def _is_date(toks: list[Token], index: int) -> bool:
 def _count(toks: list[Token], index: int, earlier: int) -> Found | None:
     token = toks[index]
     unit_at = _unit_after(toks, index)
-    platform = (_platform_after(toks, unit_at if unit_at is not None else index,
-                                unit_at is not None)
-                or _platform_around(toks, index) or _platform_before(toks, index))
-    has_unit = unit_at is not None or _unit_before(toks, index)
-    if platform is None and unit_at is not None:
-        platform = toks[unit_at].platform
+    unit = toks[unit_at] if unit_at is not None else None
+    platform = (_platform_after(toks, unit_at if unit else index, unit is not None)
+                or _platform_around(toks, index) or (unit and unit.platform)
+                or _platform_before(toks, index) or (unit and _shared_platform(toks, unit_at)))
+    has_unit = unit is not None or _unit_before(toks, index)
     total = _details_follow(toks, unit_at or index) or (
         (_total_before(toks, index) or _total_after(toks, unit_at or index))
         and (has_unit or _unit_in_clause(toks, index) or _bare_total(toks, index)))
@@ -478,20 +494,36 @@ def _platform_after(toks: list[Token], at: int, unit: bool) -> str | None:
     return None
 
 
+def _shared_platform(toks: list[Token], unit_at: int) -> str | None:
+    """"4 reels y un carrusel en la cuenta de Instagram": the next count of the enumeration
+    names the platform of both."""
+    nxt = unit_at + 2
+    if nxt >= len(toks) or toks[unit_at + 1].text not in ("y", "e") or toks[nxt].kind != NUM:
+        return None
+    unit = _unit_after(toks, nxt)
+    return _platform_after(toks, unit, True) if unit is not None else None
+
+
 def _platform_around(toks: list[Token], index: int) -> str | None:
-    """"Facebook (2 publicaciones)"."""
-    if index >= 2 and toks[index - 1].kind == OPEN and toks[index - 2].kind == PLATFORM:
-        return toks[index - 2].platform
+    """"Facebook (2 publicaciones)", "X (más de 5 publicaciones)"."""
+    at = index - 1
+    while at >= 0 and toks[at].kind == APPROX:
+        at -= 1
+    if at >= 1 and toks[at].kind == OPEN and toks[at - 1].kind == PLATFORM:
+        return toks[at - 1].platform
     return None
 
 
 def _platform_before(toks: list[Token], index: int) -> str | None:
-    """"X: 3", "Publicaciones en X ……… 3", "en X se publicaron 12", "Transmisión en YT: 1"."""
+    """"X: 3", "Publicaciones en X ……… 3", "en X se publicaron 12", "Transmisión en YT: 1",
+    "y en Instagram, 2 reels"."""
     words = 0
     for at in range(index - 1, max(-1, index - 8), -1):
         kind = toks[at].kind
         if kind == PLATFORM:
             return toks[at].platform
+        if toks[at].text == "," and _opens_clause(toks, at - 1):
+            continue
         if kind == WORD:
             words += 1
             if words > 3:
@@ -499,6 +531,14 @@ def _platform_before(toks: list[Token], index: int) -> str | None:
         elif kind not in (SEP, APPROX):
             return None
     return None
+
+
+def _opens_clause(toks: list[Token], at: int) -> bool:
+    """A platform after a preposition that opens its clause ("y en Instagram,"), not one that
+    ends the count before it ("5 publicaciones en Facebook,")."""
+    if at < 1 or toks[at].kind != PLATFORM or toks[at - 1].kind != PREP:
+        return False
+    return at < 2 or toks[at - 2].kind in (JOIN, STOP, SEP)
 
 
 def _total_before(toks: list[Token], index: int) -> bool:
@@ -549,7 +589,7 @@ def _detail_counts(toks: list[Token], opening: int) -> int:
             return found
         if kind == NUM and (_platform_after(toks, at, False) or _unit_after(toks, at)):
             found += 1
-        if kind in (STOP, OPEN, DECOY):
+        if kind in (OPEN, DECOY) or (kind == STOP and toks[at].text != ";"):
             return 0
     return 0
 
@@ -558,7 +598,7 @@ def _inside_details(toks: list[Token], index: int) -> int | None:
     """The index of the total whose parentheses hold this count, if any."""
     for at in range(index - 1, -1, -1):
         kind = toks[at].kind
-        if kind == CLOSE or kind == STOP:
+        if kind == CLOSE or (kind == STOP and toks[at].text != ";"):
             return None
         if kind == OPEN:
             before = at - 1

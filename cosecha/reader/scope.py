@@ -27,6 +27,7 @@ def assign_covers(phases: list[Phase], lines: list[str], totals: set[int],
     phase, unless every phase closes with its own total.
     """
     keys = list(dict.fromkeys(p.key for p in phases if p.kind == PHASE))
+    keys = [key for key in keys if key] or keys  # the text before the first phase is none
     last_claim = max((c.line for p in phases if p.kind == PHASE for c in p.claims
                       if id(c) not in totals), default=0)
     closing = sum(_closes_with_total(p, lines, totals, table_rows, keys)

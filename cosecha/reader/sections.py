@@ -27,12 +27,13 @@ _EVIDENCE = re.compile(
     r"(?:evidencias?|verificaci[oó]n|respaldo)(?: +de +.*)? *:?", re.IGNORECASE)
 EVIDENCE = "evidence"  # a weak annex heading, until find_headings decides
 
-_STOPWORDS = {"fase", "etapa", "enlaces", "enlace", "links", "evidencia", "evidencias",
-              "publicaciones", "para", "sobre", "desde", "entre", "hacia", "segun", "durante",
-              "como", "esta", "este", "estos", "estas", "del", "las", "los", "con", "por", "que",
-              "una", "uno", "redes", "sociales", "difusion"}
-_PHASE_REF = re.compile(rf"\b(?:fase|etapa)\s+(?P<key>\d{{1,3}}|(?=[MDCLXVI]){ROMAN}|[A-Z])\b",
-                        re.IGNORECASE)
+_STOPWORDS = {"fase", "etapa", "momento", "enlaces", "enlace", "links", "evidencia",
+              "evidencias", "publicaciones", "para", "sobre", "desde", "entre", "hacia", "segun",
+              "durante", "como", "esta", "este", "estos", "estas", "del", "las", "los", "con",
+              "por", "que", "una", "uno", "redes", "sociales", "difusion"}
+PHASE_WORDS = ("fase", "etapa", "momento")  # what a report calls a phase: "Momento 2"
+_PHASE_REF = re.compile(rf"\b(?:{'|'.join(PHASE_WORDS)})\s+"
+                        rf"(?P<key>\d{{1,3}}|(?=[MDCLXVI]){ROMAN}|[A-Z])\b", re.IGNORECASE)
 
 
 def section_kind(text: str) -> str | None:
@@ -59,7 +60,8 @@ def content_words(text: str) -> set[str]:
 
 
 def phase_key_named(text: str, keys: list[str]) -> str | None:
-    """The key of the phase a text names as "fase 2", "Etapa B", "Fase II", if it is one."""
+    """The key of the phase a text names as "fase 2", "Etapa B", "Fase II", "Momento 3", if it
+    is one."""
     wanted = {key.upper(): key for key in keys}
     for found in _PHASE_REF.finditer(text):
         key = found["key"].upper()

@@ -9,7 +9,14 @@ from functools import lru_cache
 from cosecha.model import ANNEX, PHASE, Claim, Link, Phase
 from cosecha.platforms import platform_named
 
-from .sections import EVIDENCE, mentions_platform, phase_by_title, phase_key_named, section_kind
+from .sections import (
+    EVIDENCE,
+    PHASE_WORDS,
+    mentions_platform,
+    phase_by_title,
+    phase_key_named,
+    section_kind,
+)
 from .sections import ROMAN as _ROMAN
 
 MAX_HEADING = 120
@@ -18,10 +25,12 @@ _LABELLED = re.compile(
     rf"(?P<label>\d{{1,3}}(?:\.\d{{1,3}})+\.?|\d{{1,3}}[.)]|[A-Z][.)]|(?=[MDCLXVI]{{2}})"
     rf"{_ROMAN}[.)])\s+(?P<title>.*[^\W\d_].*)"
 )
+_CASED_WORDS = "|".join(f"{word.capitalize()}|{word.upper()}" for word in PHASE_WORDS)  # Fase|FASE
 _PHASE_WORD = re.compile(
-    rf"(?:Fase|Etapa|FASE|ETAPA)\s+(?P<label>\d{{1,3}}|(?=[MDCLXVI]){_ROMAN}|[A-Z])\b"
+    rf"(?:{_CASED_WORDS})\s+(?P<label>\d{{1,3}}|(?=[MDCLXVI]){_ROMAN}|[A-Z])\b"
     rf"\s*[-—–:.)]?\s*(?P<title>.*)"
 )
+_THOUSANDS = re.compile(r"\d{1,3}\.\d{3}")
 _MARKDOWN = re.compile(r"#{1,6}\s+(?P<text>.*\S)")
 _LINKS_INTRO = re.compile(r"(?:enlaces?|links?|v[ií]nculos?)(?:\s+de\s+\w+)?\s*:?", re.IGNORECASE)
 _MARKUP = re.compile(r"^[\s*_>•·\-–—]+|[\s*_]+$")
@@ -104,18 +113,22 @@ def _split_label(text: str) -> Heading | None:
     if not found:
         return None
     key = found["label"].rstrip(".)")
+    if _THOUSANDS.fullmatch(key):
+        return None  # "1.410 publicaciones en Facebook" is a count, not section 1.410
     return Heading(0, key, found["title"].strip() or text)
 
 
-def find_headings(lines: list[str], styled: set[int] = frozenset()) -> dict[int, Heading]:
-    """1-based line -> heading, for every heading line of the report.
+def find_headings(lines: list[str], styled: set[int] = frozenset(),
+                  skip: set[int] = frozenset()) -> dict[int, Heading]:
+    """1-based line -> heading, for every heading line of the report but `skip` (the rows of a
+    table whose rows are phases: "Momento 1: Convocatoria  3  2  5" is no heading).
 
     An annex is one only after a phase (a heading "Anexo 1" over the report's own body is not);
     "Evidencias" not set as a heading is one only when a group naming a phase follows it.
     """
     found: dict[int, Heading] = {}
     for number, line in enumerate(lines, start=1):
-        heading = heading_of(line, number in styled)
+        heading = heading_of(line, number in styled) if number not in skip else None
         if heading is None:
             continue
         phases = {h.key: h.title for h in found.values() if h.kind == PHASE}
@@ -207,35 +220,54 @@ def _group(line: str, heading: Heading | None, titles: dict[str, str], over_link
 def _row_phase(line: str, titles: dict[str, str]) -> str | None:
     """In an annex table, the phase the row's first cell names."""
     cells = [cell.strip() for cell in re.split(r"\t|\|", line) if cell.strip()]
-    if len(cells) < 2:
-        return None
-    first = cells[0]
-    if first.upper() in {key.upper() for key in titles}:
-        return next(key for key in titles if key.upper() == first.upper())
-    return _phase_named(first, titles)
+    return cell_phase(cells[0], titles) if len(cells) >= 2 else None
+
+
+def cell_phase(cell: str, titles: dict[str, str]) -> str | None:
+    """The phase (key -> title) a table's first cell names: its key alone ("2", "B"), as a
+    heading would ("Fase 2", "2. Deliberación"), or by the words of its title."""
+    if cell.upper() in {key.upper() for key in titles}:
+        return next(key for key in titles if key.upper() == cell.upper())
+    return _phase_named(cell, titles)
 
 
 def label_scope(lines: list[str], stops: set[int], claim_platforms: dict[int, str],
                 explicit: dict[int, str]) -> list[str | None]:
     """The platform label in force on each line (index 0 is line 1).
 
-    A label holds until the next label line, a claim line for another platform, or a
-    heading or annex group (`stops`); blank lines, "Enlaces:" and prose do not end it. The
-    rows of a claim table name their platform (`explicit`).
+    A label holds until the next label line, a claim line, or a heading or annex group
+    (`stops`); blank lines, "Enlaces:" and prose do not end it. A claim line that names its
+    platform ("X: 3 publicaciones") labels the links under it, but not past "Enlaces:" nor
+    when it is one of a block of claim lines: the list after "- IG: 1⏎TikTok: 2 videos⏎X: 4
+    publicaciones⏎Enlaces:" is the phase's, not X's. The rows of a claim table name their
+    platform (`explicit`).
     """
     current: str | None = None
+    from_claim = False  # the label in force is a claim line's
     scope = []
     for number, line in enumerate(lines, start=1):
         if number in stops:
             current = None
         elif number in explicit:
-            current = explicit[number]
+            current, from_claim = explicit[number], False
+        elif number in claim_platforms:
+            named = label_of(line)
+            if claim_platforms[number] != current or named is not None:
+                in_block = _previous_is_claim(lines, number, claim_platforms)
+                current, from_claim = (None if in_block else named), True
         elif (named := label_of(line)) is not None:
-            current = named
-        elif claim_platforms.get(number, current) != current:
+            current, from_claim = named, False
+        elif from_claim and is_links_intro(line):
             current = None
         scope.append(current)
     return scope
+
+
+def _previous_is_claim(lines: list[str], number: int, claim_platforms: dict[int, str]) -> bool:
+    above = number - 1
+    while above >= 1 and not lines[above - 1].strip():
+        above -= 1
+    return above in claim_platforms
 
 
 def assemble_phases(headings: dict[int, Heading], layout: Layout, claims: list[Claim],
@@ -251,3 +283,39 @@ def assemble_phases(headings: dict[int, Heading], layout: Layout, claims: list[C
         target = phases[owner].claims if isinstance(item, Claim) else phases[owner].links
         target.append(item)
     return [phases[start] for start in sorted(phases)]
+
+
+def place_rows(names: dict[int, str], headings: dict[int, Heading], layout: Layout,
+               claimed: set[int]) -> dict[int, str]:
+    """The phase key of each row of a table whose rows are phases (row line -> its first cell).
+
+    A row naming a phase of a heading belongs to it: the row's line joins that phase in
+    `layout`, unless the phase states claims of its own (`claimed`: the sections holding
+    claims), then the row restates them where it stands. A row naming no phase of a heading
+    is a phase of its own, the row its heading (added to `headings`).
+    """
+    starts: dict[str, int] = {}
+    titles: dict[str, str] = {}
+    for number, heading in sorted(headings.items()):
+        if heading.kind == PHASE and heading.key not in starts:
+            starts[heading.key], titles[heading.key] = number, heading.title
+    keys = {}
+    for number, name in names.items():
+        key = _row_key(name, titles)
+        if key is None:
+            heading = replace(_split_label(name) or Heading(0, name, name), line=number)
+            headings[number], key = heading, heading.key
+            starts[key], titles[key] = number, heading.title
+        if starts[key] not in claimed:
+            layout.owners[number - 1] = starts[key]
+        keys[number] = key
+    return keys
+
+
+def _row_key(name: str, titles: dict[str, str]) -> str | None:
+    """The phase (key -> title) a row of phases names; a row labelled with a key no phase has
+    ("Etapa 3: Respuesta a la ciudadanía") names none, whatever words its title shares."""
+    labelled = _split_label(name)
+    if labelled is not None and labelled.key.upper() not in {key.upper() for key in titles}:
+        return None
+    return cell_phase(name, titles)
