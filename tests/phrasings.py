@@ -913,7 +913,12 @@ class Renderer:
             return None
         n = self.rng.choice(candidates)
         text = "".join(text_lines[n])
-        cut = self.rng.choice([m.start() for m in re.finditer(" ", text.strip())])
+        # a line of a bare number under a link reads as the link's cut end (a PDF's wrap)
+        cuts = [m.start() for m in re.finditer(" ", text.strip())
+                if not text[:m.start()].strip(" -").isdigit()]
+        if not cuts:
+            return None
+        cut = self.rng.choice(cuts)
         self.tags.add("layout=wrapped_done")
         return [*text_lines[:n], [text[:cut]], [text[cut + 1:]], *text_lines[n + 1:]], n
 

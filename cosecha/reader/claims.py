@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from cosecha.model import BreakdownItem, Claim
 
 from . import grammar
+from .phrasebook import PLATFORM_PREPOSITIONS
 from .structure import Heading, label_of, strip_markup
 
 POSTS, PERCENT, ALL = "posts", "percent", "all"
@@ -22,6 +23,7 @@ _NUMBER_WORD = "|".join(sorted(grammar.NUMBER_WORDS, key=len, reverse=True))
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_NUMBER_WORD})(?:\s+(?:y\s+)?(?:{_NUMBER_WORD}))*\b)"
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|docenas?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_ENDS_SENTENCE = re.compile(r"[.;!?]\s*$")
 
 _FUTURE = re.compile(r"\b[^\W\d_]+(?:rá|rán|remos|réis)\b|\b(?:va|van|vamos)\s+a\s+[^\W\d_]+r\b",
                      re.IGNORECASE)
@@ -150,8 +152,10 @@ def find_claims(lines: list[str], headings: dict[int, Heading],
     return claims
 
 
-_CARRIES_ON = re.compile(r"(?:,|;|:|\by|\be|\ben|\bpor|\bde|\ba\s+través\s+de)\s*$",
-                         re.IGNORECASE)
+_CARRIES_ON = re.compile(
+    r"(?:[,;:]|…+|\.{3,}|\b(?:y|e|" + "|".join(p.replace(" ", r"\s+")
+                                          for p in PLATFORM_PREPOSITIONS)
+    + r"))\s*$", re.IGNORECASE)
 _MAX_PARAGRAPH = 12  # lines read as one sentence at most
 
 
@@ -177,14 +181,18 @@ def _counted(lines: list[str], paragraph: list[int]) -> list[tuple[int, Counted]
     for part in parts[:-1]:
         starts.append(starts[-1] + len(part) + 1)
     return [(paragraph[bisect_right(starts, c.start) - 1], c)
-            for c in counts_on(" ".join(parts))]
+            for c in counts_on("\n".join(parts))]  # "28⏎637" is no 28.637
 
 
 def _goes_on(line: str, next_line: str) -> bool:
-    """The sentence goes on in the next line: it starts in lower case, or with a number after
-    a line that ends no sentence ("publicó unas⏎19 publicaciones")."""
-    first = strip_markup(next_line)[:1]
-    return first.islower() or (first.isdigit() and not _SENTENCE_END.search(line.rstrip() + " "))
+    """The sentence goes on in the next line: it starts in lower case, with a parenthesis or
+    a number after a line that ends no sentence ("publicó unas⏎19 publicaciones", "en
+    Facebook⏎(diecinueve lives)"), or with the rest of a name ("Tik⏎Tok", "YouTube⏎Live")."""
+    text = strip_markup(next_line)
+    first = text[:1]
+    if first.islower() or grammar.continues_name(line, text):
+        return True
+    return (first.isdigit() or first in "(+~….") and not _ENDS_SENTENCE.search(line)
 
 
 def _label_above(lines: list[str], number: int, headings: dict[int, Heading],

@@ -174,6 +174,12 @@ def may_claim(line: str) -> bool:
     return not _anchors().isdisjoint(_WORD.findall(line.lower()))
 
 
+def continues_name(line: str, next_line: str) -> bool:
+    """Whether the next line's first word finishes a name the line's last word starts."""
+    last, first = _WORD.findall(line.lower())[-1:], _WORD.findall(next_line[:40].lower())[:1]
+    return bool(last and first) and tuple(last + first) in _prefixes() | _lexicon().keys()
+
+
 def tokens(line: str) -> list[Token]:
     """The line's tokens, links and other text left out, numbers and phrases merged."""
     coarse = [(m.lastgroup, m.start(), m.end(), m.group()) for m in _COARSE.finditer(line)]
@@ -417,7 +423,7 @@ def _article_counts(toks: list[Token], index: int) -> bool:
     """"una publicación", "una en Facebook", "Instagram: una", "en FB se publicó una": an
     article counts one before a unit or a platform, or where nothing follows it."""
     after = toks[index + 1] if index + 1 < len(toks) else None
-    if after is None or after.kind in (STOP, JOIN, CLOSE):
+    if after is None or after.kind in (STOP, JOIN, OPEN, CLOSE):
         return True
     if after.kind in (UNIT, PLATFORM):
         return True

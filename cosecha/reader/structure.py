@@ -97,6 +97,8 @@ def heading_of(line: str, styled: bool = False) -> Heading | None:
         formal = markdown or styled or _LEADING_LABEL.match(text) or text.isupper()
         name = text.rstrip(": ")
         return Heading(0, name, name, ANNEX if kind == EVIDENCE and formal else kind)
+    if markdown and line.lstrip().startswith("# ") and _split_label(text) is None:
+        return None  # "# INFORME DE DIFUSIÓN": the document's title, not a phase
     if markdown or styled:
         heading = _split_label(text) or Heading(0, text, text)
     elif len(line.strip()) >= MAX_HEADING or _LIST_ITEM.match(line):
@@ -254,7 +256,8 @@ def label_scope(lines: list[str], stops: set[int], claim_platforms: dict[int, st
             named = label_of(line)
             if claim_platforms[number] != current or named is not None:
                 in_block = _previous_is_claim(lines, number, claim_platforms)
-                current, from_claim = (None if in_block else named), True
+                current = None if in_block else named
+            from_claim = True
         elif (named := label_of(line)) is not None:
             current, from_claim = named, False
         elif from_claim and is_links_intro(line):
