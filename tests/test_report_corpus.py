@@ -140,9 +140,9 @@ def _build_module():
 
 def test_built_documents_are_what_the_corpus_script_builds():
     build = _build_module()
-    names = [*build.DOCX, *build.PDF]
+    names = [*build.DOCX, *build.PDF, *build.ODT]
     assert sorted(names) == sorted(p.name for p in CORPUS.glob("*")
-                                   if p.suffix in (".docx", ".pdf"))
+                                   if p.suffix in (".docx", ".pdf", ".odt"))
     for name in names:
         rebuilt = extract_bytes(build.build(name), Path(name).suffix[1:])
         committed = extract_path(CORPUS / name)
