@@ -1,5 +1,5 @@
-"""The claim grammar (cosecha/reader/grammar.py): claims as people write them, one behaviour a
-test; the generator of phrasings (test_phrasings.py) combines them."""
+"""The claim grammar (cosecha/reader/tokens.py and grammar.py): claims as people write them,
+one behaviour a test; the generator of phrasings (test_phrasings.py) combines them."""
 
 from __future__ import annotations
 
@@ -10,7 +10,7 @@ import pytest
 from auditor.compare import audit_report
 from cosecha.reader import read_text
 from cosecha.reader.claims import counts_on, find_claims
-from cosecha.reader.grammar import number_value
+from cosecha.reader.tokens import number_value
 
 
 def read(line: str) -> list[tuple]:

@@ -12,14 +12,14 @@ from dataclasses import dataclass
 
 from cosecha.model import BreakdownItem, Claim
 
-from . import grammar
+from . import grammar, tokens
 from .phrasebook import PLATFORM_PREPOSITIONS
 from .structure import Heading, label_of, strip_markup
 
 POSTS, PERCENT, ALL = "posts", "percent", "all"
 
 _DIGITS = r"\d{1,3}(?:[.,\s]\d{3})+(?![\d.,]\d)|\d+"
-_NUMBER_WORD = "|".join(sorted(grammar.NUMBER_WORDS, key=len, reverse=True))
+_NUMBER_WORD = "|".join(sorted(tokens.NUMBER_WORDS, key=len, reverse=True))
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_NUMBER_WORD})(?:\s+(?:y\s+)?(?:{_NUMBER_WORD}))*\b)"
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|docenas?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
@@ -70,7 +70,7 @@ def approximation(line: str, start: int, end: int) -> str | None:
 
 def parse_count(text: str) -> int | None:
     """An integer written with digits (any thousands separator) or in Spanish words."""
-    value = grammar.number_value(text)
+    value = tokens.number_value(text)
     if value is not None:
         return value
     digits = re.sub(r"[.,\s]", "", text)
@@ -112,7 +112,7 @@ def counts_on(line: str) -> list[Counted]:
     it, none of them a plan: "3 publicaciones en X, 2 en Facebook y 1 en YouTube", "X: 3",
     "Total: 16", "cinco publicaciones (tres en X y dos en Instagram)"."""
     line = strip_markup(line)
-    if not (_HAS_NUMBER.search(line) and grammar.may_claim(line)):
+    if not (_HAS_NUMBER.search(line) and tokens.may_claim(line)):
         return []
     counted = []
     ends = [m.end() for m in _SENTENCE_END.finditer(line)]
@@ -190,7 +190,7 @@ def _goes_on(line: str, next_line: str) -> bool:
     Facebook⏎(diecinueve lives)"), or with the rest of a name ("Tik⏎Tok", "YouTube⏎Live")."""
     text = strip_markup(next_line)
     first = text[:1]
-    if first.islower() or grammar.continues_name(line, text):
+    if first.islower() or tokens.continues_name(line, text):
         return True
     return (first.isdigit() or first in "(+~….") and not _ENDS_SENTENCE.search(line)
 
