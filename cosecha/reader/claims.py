@@ -23,6 +23,7 @@ _NUMBER_WORD = "|".join(sorted(tokens.NUMBER_WORDS, key=len, reverse=True))
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_NUMBER_WORD})(?:\s+(?:y\s+)?(?:{_NUMBER_WORD}))*\b)"
 _HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|docenas?)\b", re.IGNORECASE)
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
+_LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.;!?]\s*$")
 
 _FUTURE = re.compile(r"\b[^\W\d_]+(?:rá|rán|remos|réis)\b|\b(?:va|van|vamos)\s+a\s+[^\W\d_]+r\b",
@@ -107,12 +108,20 @@ def count_on(line: str) -> Counted | None:
     return counts[0] if counts else None
 
 
+def has_number(line: str) -> bool:
+    """A cheap first look: a number outside the line's links. Most lines of a report have
+    none."""
+    if "://" in line or "www." in line:
+        line = _LINK.sub(" ", line)
+    return _HAS_NUMBER.search(line) is not None
+
+
 def counts_on(line: str) -> list[Counted]:
     """The counts of publications a line states, each with its platform when the line names
     it, none of them a plan: "3 publicaciones en X, 2 en Facebook y 1 en YouTube", "X: 3",
     "Total: 16", "cinco publicaciones (tres en X y dos en Instagram)"."""
     line = strip_markup(line)
-    if not (_HAS_NUMBER.search(line) and tokens.may_claim(line)):
+    if not (has_number(line) and tokens.may_claim(line)):
         return []
     counted = []
     ends = [m.end() for m in _SENTENCE_END.finditer(line)]
@@ -134,8 +143,11 @@ def find_claims(lines: list[str], headings: dict[int, Heading],
     claims: list[tuple[Claim, bool]] = []
     claim_lines: set[int] = set()
     read: set[int] = set()
+    numbered = [False, *map(has_number, lines), False]  # numbered[n]: line n has a number
     for number in range(1, len(lines) + 1):
         if number in headings or number in skip or number in read:
+            continue
+        if not (numbered[number] or numbered[number + 1]):
             continue
         paragraph = _paragraph(lines, number, set(headings) | set(skip))
         read.update(paragraph)

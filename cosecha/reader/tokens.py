@@ -173,10 +173,16 @@ def may_claim(line: str) -> bool:
     return not _anchors().isdisjoint(_WORD.findall(line.lower()))
 
 
+@cache
+def _phrase_starts() -> frozenset[tuple[str, ...]]:
+    """Every lexicon phrase and every beginning of one."""
+    return _prefixes() | frozenset(_lexicon())
+
+
 def continues_name(line: str, next_line: str) -> bool:
     """Whether the next line's first word finishes a name the line's last word starts."""
     last, first = _WORD.findall(line.lower())[-1:], _WORD.findall(next_line[:40].lower())[:1]
-    return bool(last and first) and tuple(last + first) in _prefixes() | _lexicon().keys()
+    return bool(last and first) and tuple(last + first) in _phrase_starts()
 
 
 def tokens(line: str) -> list[Token]:
