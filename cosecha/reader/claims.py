@@ -21,7 +21,9 @@ POSTS, PERCENT, ALL = "posts", "percent", "all"
 _DIGITS = r"\d{1,3}(?:[.,\s]\d{3})+(?![\d.,]\d)|\d+"
 _NUMBER_WORD = "|".join(sorted(tokens.NUMBER_WORDS, key=len, reverse=True))
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_NUMBER_WORD})(?:\s+(?:y\s+)?(?:{_NUMBER_WORD}))*\b)"
-_HAS_NUMBER = re.compile(rf"\d|\b(?:{_NUMBER_WORD}|docenas?)\b", re.IGNORECASE)
+_DIGIT = re.compile(r"\d")
+_WORDS = re.compile(r"[^\W\d_]+")
+_COUNTING_WORDS = tokens.NUMBER_WORDS | {"docena", "docenas", "media"}
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
 _ENDS_SENTENCE = re.compile(r"[.;!?]\s*$")
@@ -113,7 +115,8 @@ def has_number(line: str) -> bool:
     none."""
     if "://" in line or "www." in line:
         line = _LINK.sub(" ", line)
-    return _HAS_NUMBER.search(line) is not None
+    return _DIGIT.search(line) is not None or not _COUNTING_WORDS.isdisjoint(
+        _WORDS.findall(line.lower()))
 
 
 def counts_on(line: str) -> list[Counted]:

@@ -209,10 +209,6 @@ class _Header:
     columns: tuple[str, ...]  # the platform (or "all") of each column after the phase's
 
 
-# a phase word in the first 60 characters (accents and case aside): a header may start there
-_PHASE_WORD_AHEAD = re.compile(r"[^\n]{0,60}?(?:fase|etapa|momento)", re.IGNORECASE)
-
-
 def find_phase_tables(lines: list[str]) -> PhaseTables:
     """Every table of the report whose rows are phases and whose columns are platforms."""
     found = PhaseTables()
@@ -228,7 +224,8 @@ def find_phase_tables(lines: list[str]) -> PhaseTables:
 def _phase_header(number: int, line: str) -> _Header | None:
     """ "Momento | X | Facebook | Total", "Etapa  X  FB  IG  Total": the phase column first,
     then two columns or more, each a platform or a total."""
-    if not _PHASE_WORD_AHEAD.match(line):
+    start = line[:70].lower()
+    if not any(word in start for word in PHASE_WORDS):
         return None  # the cheap look that almost every line fails
     layout = _separator(line)
     if layout == TEXT:
