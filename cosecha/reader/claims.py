@@ -22,7 +22,6 @@ _DIGITS = r"\d{1,3}(?:[.,\s]\d{3})+(?![\d.,]\d)|\d+"
 _NUMBER_WORD = "|".join(sorted(tokens.NUMBER_WORDS, key=len, reverse=True))
 NUMBER = rf"(?:{_DIGITS}|\b(?:{_NUMBER_WORD})(?:\s+(?:y\s+)?(?:{_NUMBER_WORD}))*\b)"
 _DIGIT = re.compile(r"\d")
-_WORDS = re.compile(r"[^\W\d_]+")
 _COUNTING_WORDS = tokens.NUMBER_WORDS | {"docena", "docenas", "media"}
 _SENTENCE_END = re.compile(r"[.;!?](?:\s|$)")
 _LINK = re.compile(r"(?:https?://|www\.)\S+", re.IGNORECASE)
@@ -113,10 +112,16 @@ def count_on(line: str) -> Counted | None:
 def has_number(line: str) -> bool:
     """A cheap first look: a number outside the line's links. Most lines of a report have
     none."""
-    if "://" in line or "www." in line:
-        line = _LINK.sub(" ", line)
-    return _DIGIT.search(line) is not None or not _COUNTING_WORDS.isdisjoint(
-        _WORDS.findall(line.lower()))
+    text = _outside_links(line)
+    return _numbered(text, tokens.words(text))
+
+
+def _outside_links(line: str) -> str:
+    return _LINK.sub(" ", line) if "://" in line or "www." in line else line
+
+
+def _numbered(text: str, text_words: list[str]) -> bool:
+    return _DIGIT.search(text) is not None or not _COUNTING_WORDS.isdisjoint(text_words)
 
 
 def counts_on(line: str) -> list[Counted]:
@@ -124,7 +129,9 @@ def counts_on(line: str) -> list[Counted]:
     it, none of them a plan: "3 publicaciones en X, 2 en Facebook y 1 en YouTube", "X: 3",
     "Total: 16", "cinco publicaciones (tres en X y dos en Instagram)"."""
     line = strip_markup(line)
-    if not (has_number(line) and tokens.may_claim(line)):
+    text = _outside_links(line)
+    text_words = tokens.words(text)
+    if not (_numbered(text, text_words) and tokens.may_claim(text_words)):
         return []
     counted = []
     ends = [m.end() for m in _SENTENCE_END.finditer(line)]

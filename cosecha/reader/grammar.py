@@ -18,7 +18,6 @@ from .tokens import (
     APPROX,
     CLOSE,
     DECOY,
-    EVERY,
     JOIN,
     NUM,
     OPEN,
@@ -53,9 +52,7 @@ class Found:
     end: int
     platform: str | None
     total: bool = False
-    every_phase: bool = False  # a total that says it covers every phase
     percent: bool = False
-    breakdown_of: int | None = None  # the index (in the line's counts) of the total it details
 
 
 def counts(line: str) -> list[Found]:
@@ -141,9 +138,7 @@ def _count(toks: list[Token], index: int, earlier: int) -> Found | None:
         return None
     if platform is None and total:
         platform = "all"
-    every = total and any(t.kind == EVERY for t in _sentence_tokens(toks, index))
-    return Found(token.value, token.start, token.end, platform, total, every,
-                 breakdown_of=_inside_details(toks, index))
+    return Found(token.value, token.start, token.end, platform, total)
 
 
 def _unit_after(toks: list[Token], index: int) -> int | None:
@@ -279,30 +274,6 @@ def _detail_counts(toks: list[Token], opening: int) -> int:
         if kind in (OPEN, DECOY) or (kind == STOP and toks[at].text != ";"):
             return 0
     return 0
-
-
-def _inside_details(toks: list[Token], index: int) -> int | None:
-    """The index of the total whose parentheses hold this count, if any."""
-    for at in range(index - 1, -1, -1):
-        kind = toks[at].kind
-        if kind == CLOSE or (kind == STOP and toks[at].text != ";"):
-            return None
-        if kind == OPEN:
-            before = at - 1
-            while before >= 0 and toks[before].kind in (UNIT, WORD):
-                before -= 1
-            return before if before >= 0 and toks[before].kind == NUM else None
-    return None
-
-
-def _sentence_tokens(toks: list[Token], index: int) -> list[Token]:
-    start = index
-    while start > 0 and toks[start - 1].kind != STOP:
-        start -= 1
-    end = index
-    while end < len(toks) and toks[end].kind != STOP:
-        end += 1
-    return toks[start:end]
 
 
 def _percent(toks: list[Token], index: int) -> Found | None:

@@ -106,13 +106,13 @@ def _lexicon() -> dict[tuple[str, ...], tuple[str, str | None]]:
         if adapter.fallback:
             continue
         for label in adapter.labels:
-            words = tuple(_words(label))
+            named = tuple(words(label))
             for prefix in _platform_prefixes():
-                lexicon[prefix + words] = (PLATFORM, adapter.name)
+                lexicon[prefix + named] = (PLATFORM, adapter.name)
     more = ("mas de", "como mínimo", "como minimo", "en torno a", "por debajo de",
             "por encima de", "aprox", "aproximadamente de")
     for phrase in (*phrasebook.APPROXIMATIONS, *more):
-        lexicon[tuple(_words(phrase))] = (APPROX, None)
+        lexicon[tuple(words(phrase))] = (APPROX, None)
     for phrase in ("total", "totales", "subtotal", "subtotales", "en total", "un total de",
                    "en conjunto", "total general"):
         lexicon[tuple(phrase.split())] = (TOTAL, None)
@@ -122,6 +122,8 @@ def _lexicon() -> dict[tuple[str, ...], tuple[str, str | None]]:
         lexicon[tuple(phrase.split())] = (JOIN, None)
     for decoy in phrasebook.DECOYS:
         lexicon[tuple(decoy.split())] = (DECOY, None)
+    # "durante las tres etapas" is one token: its "tres" counts phases, not posts (scope.py
+    # reads the phrase on the line to make the total cover every phase)
     for phrase in phrasebook.ALL_PHASES:
         for count in ("dos", "tres", "cuatro", "cinco", "seis", "siete"):
             lexicon[tuple(phrase.replace("{phases}", count).split())] = (EVERY, None)
@@ -154,7 +156,8 @@ def _first_words() -> frozenset[str]:
     return frozenset(phrase[0] for phrase in _lexicon())
 
 
-def _words(text: str) -> list[str]:
+def words(text: str) -> list[str]:
+    """The text's words, lower case ("x/twitter" is one)."""
     return _WORD.findall(text.lower())
 
 
@@ -168,9 +171,9 @@ def _anchors() -> frozenset[str]:
 _WORD = re.compile(r"[^\W\d_]+(?:[/-][^\W\d_]+)*")
 
 
-def may_claim(line: str) -> bool:
-    """Whether the line has a word a claim needs; most lines have none."""
-    return not _anchors().isdisjoint(_WORD.findall(line.lower()))
+def may_claim(line_words: list[str]) -> bool:
+    """Whether a line's words (`words`) hold one a claim needs; most lines' do not."""
+    return not _anchors().isdisjoint(line_words)
 
 
 @cache
@@ -181,7 +184,7 @@ def _phrase_starts() -> frozenset[tuple[str, ...]]:
 
 def continues_name(line: str, next_line: str) -> bool:
     """Whether the next line's first word finishes a name the line's last word starts."""
-    last, first = _WORD.findall(line.lower())[-1:], _WORD.findall(next_line[:40].lower())[:1]
+    last, first = words(line)[-1:], words(next_line[:40])[:1]
     return bool(last and first) and tuple(last + first) in _phrase_starts()
 
 
